@@ -1,0 +1,32 @@
+"""Entry point: `screenmate` / `python -m desktop`. Window by default, `--headless` for scripts."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from desktop.cli import parse_args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(
+        level=getattr(logging, args.log_level),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if args.headless:
+        from desktop.headless import run_headless
+
+        try:
+            return asyncio.run(run_headless(args))
+        except KeyboardInterrupt:
+            return 130
+    from desktop.ui.gui_app import run_gui
+
+    return run_gui(base_url=args.base_url, ca_file=args.ca_file, model=args.model)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Transcript assembly: streamed transcription pieces in, line events out.
+
+The Live API streams transcription in small pieces (`inputTranscription` for what the user
+said, `outputTranscription` or text parts for the model) that may interleave: the user's
+transcription often arrives after the model has started answering. So each role has at most
+one open line; lines close when the turn completes, and the model's line also when it is
+interrupted or the connection drops.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.core.events import LineSource, Role, TranscriptDelta, TranscriptLine
+
+
+@dataclass
+class _OpenLine:
+    line_id: int
+    source: LineSource
+    started_at: float
+    pieces: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.pieces).split())
+
+
+class TranscriptAssembler:
+    """Turns pieces into `TranscriptDelta`s and finished `TranscriptLine`s with stable ids."""
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self._next_id = 1
+        self._open: dict[Role, _OpenLine] = {}
+
+    def _new_id(self) -> int:
+        line_id = self._next_id
+        self._next_id += 1
+        return line_id
+
+    def add_piece(self, role: Role, piece: str, source: LineSource) -> list[TranscriptDelta]:
+        if not piece:
+            return []
+        line = self._open.get(role)
+        if line is None:
+            piece = piece.lstrip()
+            if not piece:
+                return []
+            line = _OpenLine(self._new_id(), source, self._clock())
+            self._open[role] = line
+        line.pieces.append(piece)
+        return [TranscriptDelta(line.line_id, role, piece, line.source, line.started_at)]
+
+    def close(self, role: Role, *, interrupted: bool = False) -> list[TranscriptLine]:
+        line = self._open.pop(role, None)
+        if line is None or not line.text:
+            return []
+        return [
+            TranscriptLine(
+                line.line_id,
+                role,
+                line.text,
+                line.source,
+                line.started_at,
+                self._clock(),
+                interrupted,
+            )
+        ]
+
+    def close_all(self, *, interrupted: bool = False) -> list[TranscriptLine]:
+        """User line first: it was spoken before the model's answer to it."""
+        return self.close(Role.USER) + self.close(Role.MODEL, interrupted=interrupted)
+
+    def typed(self, text: str) -> TranscriptLine:
+        """A line the user typed: complete at once."""
+        now = self._clock()
+        return TranscriptLine(self._new_id(), Role.USER, text.strip(), LineSource.TYPED, now, now)
+
+    def is_open(self, role: Role) -> bool:
+        return role in self._open

@@ -1,0 +1,159 @@
+"""`screenmate --headless`: the same session code, no window, JSON lines on stdout.
+
+Every session event becomes one JSON object on its own line. Lines to say come from `--say`
+or, without it, from stdin (one per line). The process exits 0 after the wanted number of
+model turns (or at EOF of stdin once every line was answered), and 1 with a message on stderr
+when the session fails (bad key, unreachable URL, TLS error) or `--timeout` passes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import threading
+import time
+from collections import deque
+from typing import Any, TextIO
+
+from desktop.core.events import (
+    Event,
+    SessionError,
+    SessionState,
+    StateChanged,
+    TurnComplete,
+    event_to_json,
+)
+from desktop.session.endpoint import Endpoint, open_endpoint
+from desktop.session.live_session import LiveSession
+from desktop.settings import SettingsStore
+
+HEADLESS_MAX_ATTEMPTS = 3
+
+
+class HeadlessRun:
+    """Paces the lines to say (one per model turn) and decides when the run is over."""
+
+    def __init__(self, session_factory: Any, out: TextIO, lines: list[str], turns: int | None):
+        self._out = out
+        self._pending: deque[str] = deque(lines)
+        self._reading_stdin = not lines
+        self._stdin_done = False
+        self._turns_wanted = turns if turns is not None else (len(lines) or None)
+        self._turns_done = 0
+        self._awaiting_reply = False
+        self.failure: str | None = None
+        self.done = asyncio.Event()
+        self.session: LiveSession = session_factory(self.on_event)
+
+    def print(self, obj: dict[str, Any]) -> None:
+        obj.setdefault("time", round(time.time(), 3))
+        self._out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self._out.flush()
+
+    def on_event(self, event: Event) -> None:
+        self.print(event_to_json(event))
+        if isinstance(event, StateChanged):
+            if event.state is SessionState.LIVE:
+                self._say_next()
+            elif event.state is SessionState.ERROR:
+                self.failure = event.detail
+                self.done.set()
+        elif isinstance(event, SessionError) and event.fatal:
+            self.failure = event.message
+        elif isinstance(event, TurnComplete):
+            self._turns_done += 1
+            self._awaiting_reply = False
+            self._say_next()
+            self._check_done()
+
+    def add_line(self, line: str) -> None:
+        if line.strip():
+            self._pending.append(line.strip())
+            self._say_next()
+
+    def stdin_closed(self) -> None:
+        self._stdin_done = True
+        self._check_done()
+
+    def _say_next(self) -> None:
+        if self._awaiting_reply or not self._pending:
+            return
+        if self.session.state is not SessionState.LIVE:
+            return
+        self._awaiting_reply = True
+        self.session.send_text(self._pending.popleft())
+
+    def _check_done(self) -> None:
+        if self._turns_wanted is not None:
+            if self._turns_done >= self._turns_wanted:
+                self.done.set()
+        elif (
+            self._reading_stdin and self._stdin_done and not (self._pending or self._awaiting_reply)
+        ):
+            self.done.set()
+
+
+def _read_stdin_lines(run: HeadlessRun, loop: asyncio.AbstractEventLoop) -> None:
+    """Feed stdin lines to the loop. A daemon thread: stdin cannot be awaited portably, and
+    a daemon never holds up exit while it is blocked in readline."""
+
+    def reader() -> None:
+        for line in sys.stdin:
+            loop.call_soon_threadsafe(run.add_line, line)
+        loop.call_soon_threadsafe(run.stdin_closed)
+
+    threading.Thread(target=reader, name="stdin-reader", daemon=True).start()
+
+
+async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    settings = SettingsStore().load()
+    if args.model:
+        settings = settings.replace(model=args.model)
+    try:
+        endpoint, close_endpoint = await open_endpoint(base_url=args.base_url, ca_file=args.ca_file)
+    except Exception as exc:  # e.g. the emulator cannot bind or write its certificate
+        print(f"screenmate: cannot start: {exc}", file=sys.stderr)
+        return 1
+
+    def make_session(on_event: Any) -> LiveSession:
+        return LiveSession(endpoint, settings, on_event, max_attempts=HEADLESS_MAX_ATTEMPTS)
+
+    run = HeadlessRun(make_session, out, list(args.say or []), args.turns)
+    run.print(_endpoint_json(endpoint, settings.model))
+    if not args.say:
+        _read_stdin_lines(run, asyncio.get_running_loop())
+    session_task = asyncio.create_task(run.session.run())
+    done_task = asyncio.create_task(run.done.wait())
+    timed_out = False
+    try:
+        finished, _ = await asyncio.wait(
+            {session_task, done_task},
+            timeout=args.timeout or None,
+            return_when=asyncio.FIRST_COMPLETED,
+        )
+        timed_out = not finished
+    finally:
+        await run.session.stop()
+        done_task.cancel()
+        await asyncio.gather(session_task, done_task, return_exceptions=True)
+        await close_endpoint()
+    if timed_out:
+        print(f"screenmate: timed out after {args.timeout:g} s", file=sys.stderr)
+        return 1
+    if run.failure:
+        print(f"screenmate: error: {run.failure}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _endpoint_json(endpoint: Endpoint, model: str) -> dict[str, Any]:
+    return {
+        "event": "endpoint",
+        "label": endpoint.label,
+        "emulated": endpoint.emulated,
+        "base_url": endpoint.base_url,
+        "model": model,
+    }

@@ -1,0 +1,1 @@
+"""The edge that talks to Gemini Live through google-genai: connect, send, receive."""

@@ -1,0 +1,83 @@
+"""Which Live API the app talks to: Google with a key, or the bundled emulator without one."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from desktop.api_key import ApiKey, resolve_api_key
+from desktop.settings import cache_dir
+
+log = logging.getLogger(__name__)
+
+EMULATED_LABEL = "Offline demo - emulated model"
+GOOGLE_LABEL = "Gemini Live (Google)"
+# The emulator accepts any key; the SDK insists on having one.
+EMULATOR_KEY = "offline-demo"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    api_key: str
+    base_url: str | None  # None means Google's own endpoint
+    ca_file: str | None  # a PEM to trust instead of the system's CAs
+    emulated: bool
+    label: str
+
+    @property
+    def where(self) -> str:
+        """Host and port for messages ("Google" for Google's endpoint)."""
+        if not self.base_url:
+            return "Google"
+        parts = urlsplit(self.base_url)
+        return parts.netloc or self.base_url
+
+    def __repr__(self) -> str:  # keep the key out of logs
+        return (
+            f"Endpoint(base_url={self.base_url!r}, emulated={self.emulated}, label={self.label!r})"
+        )
+
+
+Closer = Callable[[], Awaitable[None]]
+
+
+async def _nothing_to_close() -> None:
+    return None
+
+
+async def open_endpoint(
+    *, base_url: str | None = None, ca_file: str | None = None, api_key: str | None = None
+) -> tuple[Endpoint, Closer]:
+    """Resolve where to connect. With no key and no base URL, start the emulator in-process.
+
+    An explicit `base_url` (for example a standalone emulator, or a proxy) is used as given; it
+    counts as emulated when no real key is present.
+    """
+    key: ApiKey | None = ApiKey(api_key, "command line") if api_key else resolve_api_key()
+    if base_url:
+        emulated = key is None
+        return (
+            Endpoint(
+                api_key=key.value if key else EMULATOR_KEY,
+                base_url=base_url,
+                ca_file=ca_file,
+                emulated=emulated,
+                label=EMULATED_LABEL if emulated else f"Gemini Live at {base_url}",
+            ),
+            _nothing_to_close,
+        )
+    if key is not None:
+        log.info("using Google's Live API with the key from %s", key.source)
+        return Endpoint(key.value, None, ca_file, False, GOOGLE_LABEL), _nothing_to_close
+
+    from desktop.emulator import LiveEmulator
+
+    emulator = LiveEmulator(port=0, cert_dir=cache_dir() / "emulator")
+    await emulator.start()
+    log.info("no API key: started the bundled emulator at %s", emulator.base_url)
+    endpoint = Endpoint(
+        EMULATOR_KEY, emulator.base_url, str(emulator.ca_file), True, EMULATED_LABEL
+    )
+    return endpoint, emulator.stop

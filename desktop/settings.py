@@ -1,0 +1,136 @@
+"""User settings as data with defaults, stored as JSON in the per-user config directory.
+
+The API key is deliberately not a field here: it lives in the environment or the OS keychain
+(see `desktop.api_key`) and never in this file or a log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "screenmate"
+
+DEFAULT_SYSTEM_INSTRUCTION = (
+    "You are Screenmate, a helpful assistant who can see the part of the user's screen they "
+    "share and hear them speak. Answer briefly and conversationally, refer to what is visible "
+    "when it helps, and say so when you cannot see something clearly."
+)
+
+VOICES = ("Puck", "Charon", "Kore", "Fenrir", "Aoede", "Leda", "Orus", "Zephyr")
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = "gemini-3.1-flash-live-preview"
+    voice: str = "Puck"
+    # BCP-47 code for the model's spoken answers; empty means the model chooses.
+    language: str = ""
+    system_instruction: str = DEFAULT_SYSTEM_INSTRUCTION
+    # Context window compression lets sessions outlive the 2/15 minute limits.
+    context_compression: bool = True
+    session_resumption: bool = True
+    # Seconds without a ping reply before the connection counts as dead. Google can be slow to
+    # answer pings; the websockets default of 20 s has dropped healthy sessions.
+    ping_timeout_s: float = 60.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def config_dir() -> Path:
+    """`SCREENMATE_CONFIG_DIR` overrides the platform's per-user config directory (tests)."""
+    override = os.environ.get("SCREENMATE_CONFIG_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir() -> Path:
+    """`SCREENMATE_DATA_DIR` overrides the platform's per-user data directory (tests)."""
+    override = os.environ.get("SCREENMATE_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """`SCREENMATE_CACHE_DIR` overrides the platform's per-user cache directory (tests)."""
+    override = os.environ.get("SCREENMATE_CACHE_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def settings_from_dict(raw: dict[str, Any]) -> Settings:
+    """Known keys of the right type win; anything else keeps its default and is logged."""
+    defaults = Settings()
+    known = {f.name: f for f in dataclasses.fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            log.warning("ignoring unknown setting %r", key)
+            continue
+        default = getattr(defaults, key)
+        if not _fits(default, value):
+            log.warning("ignoring setting %r: expected %s", key, type(default).__name__)
+            continue
+        values[key] = float(value) if isinstance(default, float) else value
+    return dataclasses.replace(defaults, **values)
+
+
+def _fits(default: Any, value: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, type(default))
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    return dataclasses.asdict(settings)
+
+
+class SettingsStore:
+    """Reads and writes `settings.json`; a broken file is kept aside, never silently lost."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "settings.json"
+
+    def load(self) -> Settings:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Settings()
+        except OSError as exc:
+            log.warning("cannot read %s (%s); using defaults", self.path, exc)
+            return Settings()
+        try:
+            raw = json.loads(text)
+            if not isinstance(raw, dict):
+                raise ValueError("top level is not an object")
+        except ValueError as exc:
+            backup = self.path.with_suffix(".json.broken")
+            log.warning("settings file %s is unreadable (%s); kept as %s", self.path, exc, backup)
+            with contextlib.suppress(OSError):
+                self.path.replace(backup)
+            return Settings()
+        return settings_from_dict(raw)
+
+    def save(self, settings: Settings) -> None:
+        """Atomic: write a temporary file beside it, then rename over the old one."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(settings_to_dict(settings), indent=2), encoding="utf-8")
+        os.replace(tmp, self.path)

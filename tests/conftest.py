@@ -1,0 +1,37 @@
+"""Test-wide set-up: an isolated config/data directory and, for UI tests, a real X server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.xvfb import XServer, start_xvfb
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the developer's own settings, history or keychain."""
+    monkeypatch.setenv("SCREENMATE_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("SCREENMATE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SCREENMATE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("GEMINI_API_KEY", raising=False)
+    monkeypatch.delenv("GOOGLE_API_KEY", raising=False)
+    # No test may touch the developer's keychain: by default the keychain holds nothing.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+
+@pytest.fixture(scope="session")
+def x_server() -> Iterator[XServer]:
+    server = start_xvfb()
+    previous = os.environ.get("DISPLAY")
+    os.environ["DISPLAY"] = server.display
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    yield server
+    server.stop()
+    if previous is None:
+        os.environ.pop("DISPLAY", None)
+    else:
+        os.environ["DISPLAY"] = previous

@@ -35,7 +35,7 @@ def classify(
     kind: FailureKind, code: int | None = None, reason: str = "", where: str = ""
 ) -> Failure:
     """`where` names the endpoint for messages ("127.0.0.1:8443", "Google")."""
-    reason = (reason or "").strip()
+    reason = (reason or "").strip().rstrip(".")
     lowered = reason.lower()
     suffix = f": {reason}" if reason else ""
     at = f" {where}" if where else ""

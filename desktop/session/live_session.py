@@ -177,7 +177,8 @@ class LiveSession:
                     await asyncio.wait_for(self._stopping.wait(), delay)
                 if not self._stopping.is_set():
                     self._fire(Trigger.START)
-            self._emit_all(self._decoder.transcript.close_all())
+            # A reply still streaming when the user stops was cut off: keep it, marked.
+            self._emit_all(self._decoder.transcript.close_all(interrupted=True))
             self._fire(Trigger.STOP)
         finally:
             self._finished.set()

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Set up Screenmate on this machine: system libraries (Debian/Ubuntu), a venv in .venv and the
+# package with its dependencies. Idempotent and quick when nothing changed.
+#   scripts/setup.sh           what the app needs
+#   scripts/setup.sh --test    also what the test suite needs (Xvfb, xdotool, ...)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+# Qt's xcb platform plugin refuses to load without libxcb-cursor0 and friends; PortAudio is
+# what sounddevice plays and records through.
+app_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-shape0 libegl1 libgl1
+  libfontconfig1 libdbus-1-3 libportaudio2 fonts-dejavu-core)
+test_pkgs=(xvfb xdotool x11-utils imagemagick)
+
+pkgs=("${app_pkgs[@]}")
+[ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")
+
+if command -v dpkg >/dev/null 2>&1; then
+  missing=()
+  for p in "${pkgs[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    if [ "$(id -u)" != 0 ]; then
+      if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+        echo "setup: please install as root: apt-get install -y ${missing[*]}" >&2; exit 1
+      fi
+    fi
+    echo "setup: installing system packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
+  fi
+else
+  echo "setup: not a Debian-like system; install Qt's xcb libraries and PortAudio yourself" >&2
+fi
+
+# A Python that qasync supports (3.11 to 3.13).
+py=""
+for candidate in python3 python3.13 python3.12 python3.11; do
+  if command -v "$candidate" >/dev/null 2>&1 &&
+    "$candidate" -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] <= (3, 13)))'; then
+    py="$candidate"; break
+  fi
+done
+if [ -z "$py" ]; then
+  echo "setup: need Python 3.11, 3.12 or 3.13" >&2; exit 1
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv with $py"
+  "$py" -m venv .venv
+fi
+
+extras=""
+[ $want_test = 1 ] && extras="[test]"
+stamp=".venv/.screenmate-installed$extras"
+fingerprint=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$fingerprint" ]; then
+  echo "setup: installing Python packages$extras"
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e ".$extras"
+  echo "$fingerprint" > "$stamp"
+fi

@@ -1,0 +1,55 @@
+"""Run the Live emulator standalone: `python -m desktop.emulator --port 8765`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+from pathlib import Path
+
+from desktop.emulator.server import DEFAULT_CERT_DIR, LiveEmulator
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m desktop.emulator", description="Local Gemini Live API emulator."
+    )
+    parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--cert-dir", type=Path, default=DEFAULT_CERT_DIR)
+    parser.add_argument("--api-key", default=None, help="require this API key")
+    parser.add_argument("--reply-delay", type=float, default=0.3, help="seconds before a reply")
+    parser.add_argument("--chunk-delay", type=float, default=0.08, help="seconds between chunks")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    return parser.parse_args(argv)
+
+
+async def serve(args: argparse.Namespace) -> None:
+    emu = LiveEmulator(
+        port=args.port,
+        host=args.host,
+        cert_dir=args.cert_dir,
+        api_key=args.api_key,
+        reply_delay_s=args.reply_delay,
+        chunk_delay_s=args.chunk_delay,
+    )
+    async with emu:
+        print(f"Gemini Live emulator at {emu.base_url}")
+        print(f"CA file: {emu.ca_file}")
+        print("Press Ctrl-C to stop.", flush=True)
+        await asyncio.Event().wait()
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(args))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,333 @@
+"""One client connection: thin I/O glue between a WebSocket and a `Conversation`."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlsplit
+
+from websockets.asyncio.server import ServerConnection
+from websockets.exceptions import ConnectionClosed
+
+from desktop.emulator.conversation import Conversation, Decision, Message, ReplyPlan
+from desktop.emulator.faults import Fault, FaultKind
+from desktop.emulator.setup import parse_setup
+from desktop.emulator.wire import (
+    CLOSE_INVALID,
+    CLOSE_NORMAL,
+    CLOSE_POLICY,
+    REASON_BAD_HANDLE,
+    REASON_BAD_KEY,
+    REASON_GO_AWAY,
+    REASON_NOT_SETUP,
+    WireError,
+    client_events,
+    decode_frame,
+    encode,
+    format_duration,
+)
+
+if TYPE_CHECKING:
+    from desktop.emulator.server import LiveEmulator
+
+log = logging.getLogger(__name__)
+
+PATH = re.compile(
+    r"^/+ws/google\.ai\.generativelanguage\.(?P<version>v\w+)\.GenerativeService\."
+    r"(?P<method>BidiGenerateContent(?:Constrained)?)$"
+)
+INVALID_FRAME = b"emulator fault: this frame is not JSON"
+MAX_REASON_BYTES = 123
+
+
+def close_reason(reason: str) -> str:
+    """A close reason trimmed to the 123 bytes a close frame can carry."""
+    data = reason.encode("utf-8")[:MAX_REASON_BYTES]
+    return data.decode("utf-8", errors="ignore")
+
+
+def _retrieve(task: asyncio.Future[None]) -> None:
+    """Mark a shielded send's exception as seen (its caller may have been cancelled)."""
+    if not task.cancelled():
+        task.exception()
+
+
+class Connection:
+    def __init__(self, emu: LiveEmulator, ws: ServerConnection, index: int) -> None:
+        self.emu = emu
+        self.ws = ws
+        self.index = index
+        self.conv: Conversation | None = None
+        self.closed = False
+        self._send_lock = asyncio.Lock()
+        self._unstalled = asyncio.Event()
+        self._unstalled.set()
+        self._reply_task: asyncio.Task[None] | None = None
+        self._delivered = 0
+        self._queued_reply = False
+        self._deferred_tools: list[tuple[str, dict[str, Any]]] = []
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        try:
+            await self._serve()
+        except ConnectionClosed:
+            pass
+        except WireError as exc:
+            await self.close(exc.code, exc.reason)
+        except Exception:
+            log.exception("connection %d failed", self.index)
+            with contextlib.suppress(Exception):
+                await self.close(1011, "Internal error encountered.")
+        finally:
+            self.closed = True
+            current = asyncio.current_task()
+            for task in [self._reply_task, *self._tasks]:
+                if task is not None and task is not current and not task.done():
+                    task.cancel()
+
+    def spawn(self, coro: Awaitable[Any]) -> asyncio.Task[Any]:
+        async def guarded() -> Any:
+            try:
+                return await coro
+            except ConnectionClosed:
+                return None
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("connection %d: background task failed", self.index)
+                return None
+
+        task = asyncio.get_running_loop().create_task(guarded())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def _authorised(self, constrained: bool) -> bool:
+        emu = self.emu
+        if emu.api_key is None:
+            return True
+        headers = self.ws.request.headers if self.ws.request else None
+        if headers is None:
+            return False
+        if constrained:
+            auth = headers.get("Authorization", "")
+            token = auth[len("Token ") :] if auth.startswith("Token ") else ""
+            return token in emu.ephemeral_tokens
+        key = headers.get("x-goog-api-key")
+        if key is None and self.ws.request is not None:
+            keys = parse_qs(urlsplit(self.ws.request.path).query).get("key") or []
+            key = keys[0] if keys else None
+        return key == emu.api_key
+
+    async def _serve(self) -> None:
+        request_path = self.ws.request.path if self.ws.request else ""
+        match = PATH.match(urlsplit(request_path).path)
+        version = match.group("version") if match else "v1beta"
+        constrained = bool(match and match.group("method").endswith("Constrained"))
+        decoded = decode_frame(await self.ws.recv())
+        self.emu._record_received(self.index, decoded)
+        if decoded.kind != "setup":
+            raise WireError(REASON_NOT_SETUP, CLOSE_INVALID)
+        if not self._authorised(constrained):
+            raise WireError(REASON_BAD_KEY, CLOSE_INVALID)
+        config = parse_setup(decoded.msg["setup"], version, self.emu.known_models)
+        state = None
+        if config.resume_handle:
+            state = self.emu.store.restore(config.resume_handle)
+            if state is None:
+                raise WireError(REASON_BAD_HANDLE, CLOSE_POLICY)
+            log.info("connection %d resumes after %d replies", self.index, state.replies)
+        self.conv = Conversation(
+            config,
+            knobs=self.emu,
+            state=state,
+            store=self.emu.store,
+            call_id_prefix=f"function-call-{self.index}",
+        )
+        await self.send({"setupComplete": {}})
+        while True:
+            frame = await self.ws.recv()
+            await self._unstalled.wait()
+            await self._on_frame(frame)
+
+    async def _on_frame(self, frame: str | bytes) -> None:
+        assert self.conv is not None
+        decoded = decode_frame(frame)
+        events = client_events(decoded)
+        self.emu._record_received(self.index, decoded)
+        for event in events:
+            await self._apply(self.conv.handle(event))
+
+    async def _apply(self, decision: Decision) -> None:
+        assert self.conv is not None
+        if decision.interrupt and self.conv.busy:
+            await self._cut()
+        if decision.resume:
+            self._start(lambda conv: conv.continue_after_tools(self.emu._take_script()))
+        if decision.respond:
+            if self.conv.busy:
+                self._queued_reply = True
+            else:
+                self.start_reply()
+
+    # --- replies -----------------------------------------------------------------------------
+
+    def start_reply(self, tool_call: tuple[str, dict[str, Any]] | None = None) -> None:
+        tool_call = tool_call or self.emu._take_tool_call()
+        script = None if tool_call else self.emu._take_script()
+        self._start(lambda conv: conv.begin_reply(script, tool_call))
+
+    def _start(self, plan_of: Callable[[Conversation], ReplyPlan]) -> None:
+        assert self.conv is not None
+        plan = plan_of(self.conv)
+        previous = self._reply_task
+        self._reply_task = asyncio.get_running_loop().create_task(self._stream(plan, previous))
+
+    async def _stream(self, plan: ReplyPlan, previous: asyncio.Task[None] | None) -> None:
+        assert self.conv is not None
+        if previous is not None and not previous.done():
+            # Let the previous turn finish its closing messages. asyncio.wait neither raises
+            # the previous task's outcome nor cancels it if this reply is cut meanwhile.
+            await asyncio.wait([previous])
+        self._delivered = 0
+        faults = [] if plan.awaits_tools else self.emu._claim_scheduled()
+        chunks = 0
+        try:
+            if self.emu.reply_delay_s > 0:
+                await asyncio.sleep(self.emu.reply_delay_s)
+            for step in plan.steps:
+                await self.send(step.message)
+                self._delivered += 1
+                if step.audio_chunk:
+                    chunks += 1
+                    faults = await self._fire(faults, lambda k: k <= chunks)  # noqa: B023
+                if self.closed:
+                    return
+                if step.audio_chunk or not plan.awaits_tools:
+                    await asyncio.sleep(self.emu.chunk_delay_s)
+            faults = await self._fire(faults, lambda k: True)
+            if plan.awaits_tools or self.closed:
+                return
+            for message in self.conv.complete_reply():
+                await self.send(message)
+        except ConnectionClosed:
+            return
+        self._after_turn()
+
+    async def _fire(
+        self, faults: list[tuple[Fault, int]], due: Callable[[int], bool]
+    ) -> list[tuple[Fault, int]]:
+        left = []
+        for fault, after in faults:
+            if due(after) and not self.closed:
+                log.info("connection %d: mid-reply fault %s", self.index, fault.kind.value)
+                await self.apply_fault(fault)
+            else:
+                left.append((fault, after))
+        return left
+
+    def _after_turn(self) -> None:
+        assert self.conv is not None
+        if self.closed or self.conv.busy:
+            return
+        if self._deferred_tools:
+            self.start_reply(self._deferred_tools.pop(0))
+        elif self._queued_reply and self.conv.has_pending_input:
+            self._queued_reply = False
+            self.start_reply()
+
+    async def _cut(self) -> None:
+        assert self.conv is not None
+        task = self._reply_task
+        if task is not None and not task.done() and task is not asyncio.current_task():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        log.info("connection %d: reply interrupted after %d steps", self.index, self._delivered)
+        for message in self.conv.interrupt(self._delivered):
+            await self.send(message)
+        self.emu._notify()
+
+    # --- sending -----------------------------------------------------------------------------
+
+    async def send(self, message: Message) -> None:
+        """Send one message; a cancelled caller does not cut a frame in half."""
+        await self._unstalled.wait()
+        sending = asyncio.ensure_future(self._send_now(message))
+        sending.add_done_callback(_retrieve)
+        await asyncio.shield(sending)
+
+    async def _send_now(self, message: Message) -> None:
+        async with self._send_lock:
+            await self.ws.send(encode(message))
+            self.emu._record_sent(self.index, message)
+
+    async def close(self, code: int, reason: str) -> None:
+        log.info("connection %d: closing with %d %s", self.index, code, reason)
+        self.closed = True
+        task = self._reply_task
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+        await self.ws.close(code, close_reason(reason))
+
+    # --- scripting ---------------------------------------------------------------------------
+
+    async def apply_fault(self, fault: Fault) -> None:
+        if fault.kind is FaultKind.GO_AWAY:
+            await self.send({"goAway": {"timeLeft": format_duration(fault.time_left_s)}})
+            self.spawn(self._close_later(fault.time_left_s))
+        elif fault.kind is FaultKind.CLOSE:
+            await self.close(fault.code, fault.reason)
+        elif fault.kind is FaultKind.DROP:
+            log.info("connection %d: dropping the TCP connection", self.index)
+            self.closed = True
+            self.ws.transport.abort()
+        elif fault.kind is FaultKind.STALL:
+            self._stall(fault.seconds)
+        elif fault.kind is FaultKind.INVALID_JSON:
+            async with self._send_lock:
+                await self.ws.send(INVALID_FRAME)
+        elif fault.kind is FaultKind.REFUSE_NEXT_HANDLE:
+            self.emu.store.refuse_next = True
+
+    async def _close_later(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+        if not self.closed:
+            await self.close(CLOSE_NORMAL, REASON_GO_AWAY)
+
+    def _stall(self, seconds: float) -> None:
+        log.info("connection %d: stalling for %.1f s", self.index, seconds)
+        self._unstalled.clear()
+        self.ws.transport.pause_reading()
+        asyncio.get_running_loop().call_later(seconds, self.unstall)
+
+    def unstall(self) -> None:
+        if self._unstalled.is_set():
+            return
+        if not self.ws.transport.is_closing():
+            self.ws.transport.resume_reading()
+        self._unstalled.set()
+
+    async def issue_tool_call(self, name: str, args: dict[str, Any]) -> None:
+        if self.conv is None or self.closed:
+            return
+        if self.conv.busy:
+            self._deferred_tools.append((name, args))
+        else:
+            self.start_reply((name, args))
+
+    async def cancel_tool_calls(self, ids: list[str] | None) -> None:
+        if self.conv is None or self.closed:
+            return
+        messages, ready = self.conv.cancel_tool_calls(ids)
+        for message in messages:
+            await self.send(message)
+        if ready:
+            self._start(lambda conv: conv.continue_after_tools(self.emu._take_script()))

@@ -1,0 +1,258 @@
+"""The windowed app: one QApplication, one qasync loop, one MainWindow, one LiveSession at a time.
+
+`run_gui` blocks until the window is closed and returns the exit code. `SessionController` owns
+the endpoint and the session behind a window: it (re)opens them, routes typed text to the
+session and shuts everything down within a bounded time, so quitting never hangs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.events import SessionState, StateChanged
+from desktop.resources import resource_path
+from desktop.session.endpoint import Endpoint, open_endpoint
+from desktop.session.live_session import LiveSession
+from desktop.settings import Settings, SettingsStore
+from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+ICON_PATH = resource_path("icons", "screenmate.svg")
+# Upper bounds for each shutdown step. A session that has not stopped by then (say, stuck in
+# a connect to an unreachable host) is cancelled: quitting must feel immediate.
+STOP_TIMEOUT_S = 2.0
+CLOSE_ENDPOINT_TIMEOUT_S = 3.0
+RESTART_GRACE_S = 5.0
+CANCEL_WAIT_S = 2.0
+
+EndpointOpener = Callable[..., Awaitable[tuple[Endpoint, Callable[[], Awaitable[None]]]]]
+SessionFactory = Callable[..., LiveSession]
+
+
+def app_icon() -> QIcon:
+    """The window icon; a null icon (Qt's default) if the resource is not shipped alongside."""
+    if ICON_PATH.is_file():
+        return QIcon(str(ICON_PATH))
+    log.debug("icon not found at %s", ICON_PATH)
+    return QIcon()
+
+
+class SessionController(QObject):
+    """Connects a MainWindow to an endpoint and a LiveSession; must run on a qasync loop.
+
+    `run_until_closed()` opens the endpoint, runs sessions until the window's `closed` signal,
+    then stops the session and closes the endpoint. A settings change or "Reconnect" reopens
+    the endpoint (a newly stored key switches from the emulator to Google) and starts a fresh
+    session with the new settings.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        settings: Settings,
+        *,
+        base_url: str | None = None,
+        ca_file: str | None = None,
+        opener: EndpointOpener = open_endpoint,
+        session_factory: SessionFactory = LiveSession,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self._base_url = base_url
+        self._ca_file = ca_file
+        self._opener = opener
+        self._session_factory = session_factory
+        self._endpoint: Endpoint | None = None
+        self._close_endpoint: Callable[[], Awaitable[None]] | None = None
+        self._session: LiveSession | None = None
+        self._session_task: asyncio.Task[None] | None = None
+        self._lifecycle = asyncio.Lock()
+        self._restart_task: asyncio.Task[None] | None = None
+        self._restart_wanted = False
+        self._sessions_started = 0
+        window.text_submitted.connect(self.send_text)
+        window.settings_changed.connect(self.apply_settings)
+        window.reconnect_requested.connect(self.restart)
+
+    @property
+    def session(self) -> LiveSession | None:
+        return self._session
+
+    async def run_until_closed(self) -> int:
+        closed = asyncio.Event()
+        self._window.closed.connect(closed.set)
+        self.restart()
+        await closed.wait()
+        await self.shutdown()
+        return 0
+
+    def send_text(self, text: str) -> None:
+        if self._session is None:
+            self._window.show_error(self.tr("Not connected; the message was not sent."))
+            return
+        self._session.send_text(text)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        self.restart()
+
+    def restart(self) -> None:
+        """Reopen the endpoint and start a new session; requests during a restart coalesce."""
+        self._restart_wanted = True
+        if self._restart_task is None or self._restart_task.done():
+            self._restart_task = asyncio.ensure_future(self._restart_while_wanted())
+
+    async def shutdown(self) -> None:
+        self._restart_wanted = False
+        if self._restart_task is not None:
+            # Let a restart in progress finish (opening is quick) so nothing is left half-open.
+            await _wait_then_cancel(self._restart_task, RESTART_GRACE_S)
+        async with self._lifecycle:
+            await self._stop_session()
+            await self._close()
+
+    # -- steps ----------------------------------------------------------------------------
+
+    async def _restart_while_wanted(self) -> None:
+        while self._restart_wanted:
+            self._restart_wanted = False
+            await self._restart()
+
+    async def _restart(self) -> None:
+        async with self._lifecycle:
+            await self._stop_session()
+            await self._close()
+            self._window.apply_event(StateChanged(SessionState.CONNECTING))
+            try:
+                endpoint, closer = await self._opener(
+                    base_url=self._base_url, ca_file=self._ca_file
+                )
+            except Exception as exc:
+                log.warning("could not open the Live API endpoint: %s", exc, exc_info=True)
+                self._window.set_endpoint(None)
+                self._window.show_error(str(exc) or type(exc).__name__)
+                return
+            self._endpoint, self._close_endpoint = endpoint, closer
+            self._window.set_settings(self._settings)
+            self._window.set_endpoint(endpoint)
+            self._start_session(endpoint)
+
+    def _start_session(self, endpoint: Endpoint) -> None:
+        self._sessions_started += 1
+        note = ""
+        if self._sessions_started > 1:
+            note = self.tr("New session · %1").replace("%1", self._settings.model)
+        self._window.begin_session(note)
+        session = self._session_factory(endpoint, self._settings, self._window.apply_event)
+        self._session = session
+        self._session_task = asyncio.create_task(self._run(session), name="screenmate-session")
+
+    async def _run(self, session: LiveSession) -> None:
+        try:
+            await session.run()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            # run() reports failures as events; reaching here is a bug, but keep the window.
+            log.exception("the live session crashed")
+            self._window.show_error(f"{type(exc).__name__}: {exc}")
+
+    async def _stop_session(self) -> None:
+        session, task = self._session, self._session_task
+        self._session = self._session_task = None
+        if session is None:
+            return
+        try:
+            await asyncio.wait_for(session.stop(), STOP_TIMEOUT_S)
+        except TimeoutError:
+            log.warning("the live session did not stop within %s s; cancelling it", STOP_TIMEOUT_S)
+        except Exception:
+            log.warning("the live session did not stop cleanly", exc_info=True)
+        if task is not None:
+            await _wait_then_cancel(task, 0.0)
+
+    async def _close(self) -> None:
+        closer, self._close_endpoint, self._endpoint = self._close_endpoint, None, None
+        if closer is None:
+            return
+        try:
+            await asyncio.wait_for(closer(), CLOSE_ENDPOINT_TIMEOUT_S)
+        except Exception:
+            log.warning("the endpoint did not close cleanly", exc_info=True)
+
+
+async def _wait_then_cancel(task: asyncio.Task[Any], grace: float) -> None:
+    """Give a task `grace` seconds, then cancel it and wait (bounded) until it has finished."""
+    if grace > 0:
+        await asyncio.wait({task}, timeout=grace)
+    if not task.done():
+        task.cancel()
+        await asyncio.wait({task}, timeout=CANCEL_WAIT_S)
+    if task.done() and not task.cancelled() and task.exception() is not None:
+        log.warning("task %s failed", task.get_name(), exc_info=task.exception())
+
+
+async def _finish_leftover_tasks() -> None:
+    """Cancel whatever still runs (third-party helpers) so no task is destroyed pending."""
+    current = asyncio.current_task()
+    leftovers = [task for task in asyncio.all_tasks() if task is not current]
+    for task in leftovers:
+        task.cancel()
+    if leftovers:
+        await asyncio.wait(leftovers, timeout=CANCEL_WAIT_S)
+
+
+def run_gui(*, base_url: str | None, ca_file: str | None, model: str | None) -> int:
+    """Show the window and run until it is closed (Ctrl+Q, the close button or Ctrl+C)."""
+    import qasync  # after PySide6: qasync binds to the Qt package already imported
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Screenmate")
+    app.setOrganizationName("Screenmate")
+    app.setWindowIcon(app_icon())
+    # The controller ends the loop after shutting the session down, not Qt on the last close.
+    app.setQuitOnLastWindowClosed(False)
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    store = SettingsStore()
+    settings = store.load()
+    if model:
+        settings = settings.replace(model=model)
+    window = MainWindow(settings, settings_store=store)
+    controller = SessionController(window, settings, base_url=base_url, ca_file=ca_file)
+    window.show()
+
+    # Python runs signal handlers only between bytecodes; a timer gives it the chance.
+    previous_sigint = signal.signal(signal.SIGINT, lambda *_: window.close())
+    wake_timer = QTimer(window)
+    wake_timer.timeout.connect(lambda: None)
+    wake_timer.start(250)
+
+    async def main() -> int:
+        code = await controller.run_until_closed()
+        await _finish_leftover_tasks()
+        return code
+
+    try:
+        code = loop.run_until_complete(main())
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        return code
+    finally:
+        signal.signal(signal.SIGINT, previous_sigint)
+        wake_timer.stop()
+        loop.close()
+        asyncio.set_event_loop(None)

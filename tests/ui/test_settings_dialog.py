@@ -1,0 +1,95 @@
+"""SettingsDialog: what OK saves, and how the API key is handled (never a file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from desktop.settings import Settings, SettingsStore
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_dialog import SettingsDialog
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+
+def make_dialog(qtbot: QtBot, tmp_path: Path, settings: Settings | None = None) -> SettingsDialog:
+    dialog = SettingsDialog(settings or Settings(), SettingsStore(tmp_path / "settings.json"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_shows_the_current_settings(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(model="my-own-model", voice="Kore", language="de-DE")
+    dialog = make_dialog(qtbot, tmp_path, settings)
+    assert dialog.model_combo.currentText() == "my-own-model"
+    assert dialog.voice_combo.currentText() == "Kore"
+    assert dialog.language_combo.currentData() == "de-DE"
+    assert dialog.settings() == settings
+
+
+def test_ok_saves_the_entered_settings(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, tmp_path)
+    dialog.model_combo.setCurrentText("gemini-2.5-flash-native-audio-preview-12-2025")
+    dialog.voice_combo.setCurrentText("Zephyr")
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ja-JP"))
+    dialog.instruction_edit.setPlainText("Be brief.")
+    dialog.accept()
+    saved = SettingsStore(tmp_path / "settings.json").load()
+    assert saved.model == "gemini-2.5-flash-native-audio-preview-12-2025"
+    assert (saved.voice, saved.language, saved.system_instruction) == (
+        "Zephyr",
+        "ja-JP",
+        "Be brief.",
+    )
+    assert not dialog.key_changed
+
+
+def test_keychain_failure_is_explained_and_nothing_is_written(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, tmp_path)  # the test keyring backend always fails
+    assert "offline demo" in dialog.key_status.text()
+    dialog.key_edit.setText("AIza-secret")
+    dialog.save_key_button.click()
+    box = dialog.findChild(QMessageBox, "settingsWarning")
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert "GEMINI_API_KEY" in box.text()
+    assert not dialog.key_changed
+    box.accept()
+    dialog.accept()
+    assert "AIza-secret" not in (tmp_path / "settings.json").read_text()
+
+
+def test_a_key_in_the_environment_is_pointed_out(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GEMINI_API_KEY", "from-env")
+    dialog = make_dialog(qtbot, tmp_path)
+    assert "GEMINI_API_KEY" in dialog.key_status.text()
+
+
+def test_saving_a_key_marks_it_changed(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored: list[str] = []
+    monkeypatch.setattr("desktop.ui.settings_dialog.store_in_keychain", stored.append)
+    dialog = make_dialog(qtbot, tmp_path)
+    dialog.key_edit.setText(" new-key ")
+    dialog.save_key_button.click()
+    assert stored == ["new-key"] and dialog.key_changed and dialog.key_edit.text() == ""
+
+
+def test_window_emits_settings_changed_after_ok(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(Settings(), settings_store=SettingsStore(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.voice_combo.setCurrentText("Charon")
+    with qtbot.waitSignal(window.settings_changed) as changed:
+        dialog.accept()
+    assert changed.args is not None and changed.args[0].voice == "Charon"
+    assert window.settings.voice == "Charon"

@@ -57,11 +57,18 @@ if [ ! -x .venv/bin/python ]; then
   "$py" -m venv .venv
 fi
 
-extras=""
-[ $want_test = 1 ] && extras="[test]"
-stamp=".venv/.screenmate-installed$extras"
+# The stamp records what was installed for which pyproject.toml; a test install includes the
+# app's own dependencies, so it satisfies a plain set-up too.
 fingerprint=$(sha256sum pyproject.toml | cut -d' ' -f1)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$fingerprint" ]; then
+installed() { [ -f "$1" ] && [ "$(cat "$1")" = "$fingerprint" ]; }
+if [ $want_test = 1 ]; then
+  stamp=.venv/.installed-test; extras="[test]"
+  done_already=$(installed "$stamp" && echo 1 || echo 0)
+else
+  stamp=.venv/.installed-app; extras=""
+  done_already=$( (installed "$stamp" || installed .venv/.installed-test) && echo 1 || echo 0)
+fi
+if [ "$done_already" = 0 ]; then
   echo "setup: installing Python packages$extras"
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".$extras"

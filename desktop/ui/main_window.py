@@ -203,6 +203,8 @@ class MainWindow(QMainWindow):
         input_row.addWidget(self._send)
         layout.addLayout(input_row)
         self.setCentralWidget(central)
+        # Typing is the first thing a user does: the window opens with the cursor in the box.
+        self._input.setFocus(Qt.FocusReason.OtherFocusReason)
 
         status_bar = self.statusBar()
         status_bar.setSizeGripEnabled(False)

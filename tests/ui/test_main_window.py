@@ -45,6 +45,10 @@ def test_offline_badge_for_an_emulated_endpoint(window: MainWindow) -> None:
     assert window.windowTitle() == "Screenmate"
 
 
+def test_window_opens_with_the_cursor_in_the_message_box(window: MainWindow) -> None:
+    assert window.focusWidget() is window.message_input
+
+
 def test_google_badge_names_the_model(window: MainWindow) -> None:
     window.set_endpoint(GOOGLE)
     assert window.badge_text == "Gemini Live · gemini-3.1-flash-live-preview"

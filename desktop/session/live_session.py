@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import websockets.exceptions
@@ -40,9 +41,26 @@ OPEN_TIMEOUT_S = 15.0
 PING_INTERVAL_S = 20.0
 
 
+class Input(StrEnum):
+    TEXT = "text"
+    AUDIO = "audio"
+    VIDEO = "video"
+    ACTIVITY_START = "activity_start"
+    ACTIVITY_END = "activity_end"
+    AUDIO_STREAM_END = "audio_stream_end"
+
+
 @dataclass(frozen=True)
-class _Text:
-    text: str
+class _Outgoing:
+    kind: Input
+    text: str = ""
+    data: bytes = b""
+    mime_type: str = ""
+
+
+# Media waiting while the connection is busy or down is bounded: stale audio and frames are
+# worth less than a prompt session. Text and activity markers are never dropped.
+MAX_QUEUED_MEDIA = 100
 
 
 def build_client(endpoint: Endpoint, settings: Settings) -> genai.Client:
@@ -91,6 +109,26 @@ def failure_from_exception(exc: BaseException, where: str) -> Failure:
     return classify(FailureKind.INTERNAL, reason=f"{type(exc).__name__}: {exc}", where=where)
 
 
+async def _deliver(sdk_session: Any, item: _Outgoing) -> None:
+    """One realtime input per call, as the SDK requires; never the deprecated `send()`."""
+    if item.kind is Input.TEXT:
+        await sdk_session.send_realtime_input(text=item.text)
+    elif item.kind is Input.AUDIO:
+        await sdk_session.send_realtime_input(
+            audio=types.Blob(data=item.data, mime_type=item.mime_type)
+        )
+    elif item.kind is Input.VIDEO:
+        await sdk_session.send_realtime_input(
+            video=types.Blob(data=item.data, mime_type=item.mime_type)
+        )
+    elif item.kind is Input.ACTIVITY_START:
+        await sdk_session.send_realtime_input(activity_start=types.ActivityStart())
+    elif item.kind is Input.ACTIVITY_END:
+        await sdk_session.send_realtime_input(activity_end=types.ActivityEnd())
+    elif item.kind is Input.AUDIO_STREAM_END:
+        await sdk_session.send_realtime_input(audio_stream_end=True)
+
+
 class LiveSession:
     """Runs one conversation until `stop()`; survives retryable drops by reconnecting.
 
@@ -117,7 +155,9 @@ class LiveSession:
         self._backoff = backoff or Backoff()
         self._max_attempts = max_attempts
         self._rng = rng or random.Random()
-        self._outbox: deque[_Text] = deque()
+        self._outbox: deque[_Outgoing] = deque()
+        self._queued_media = 0
+        self.dropped_media = 0
         self._outbox_changed = asyncio.Event()
         self._stopping = asyncio.Event()
         self._finished = asyncio.Event()
@@ -140,8 +180,47 @@ class LiveSession:
         if not text:
             return
         self._emit(self._decoder.transcript.typed(text))
-        self._outbox.append(_Text(text))
+        self._enqueue(_Outgoing(Input.TEXT, text=text))
+
+    def send_audio(self, pcm: bytes, sample_rate: int = 16_000) -> None:
+        """One block of mono PCM16 little-endian mic audio (20-40 ms is right); never blocks."""
+        if pcm:
+            self._enqueue(
+                _Outgoing(Input.AUDIO, data=pcm, mime_type=f"audio/pcm;rate={sample_rate}")
+            )
+
+    def send_video(self, jpeg: bytes) -> None:
+        """One JPEG frame of the shared picture; never blocks."""
+        if jpeg:
+            self._enqueue(_Outgoing(Input.VIDEO, data=jpeg, mime_type="image/jpeg"))
+
+    def send_activity_start(self) -> None:
+        """Push-to-talk pressed (automatic activity detection must be off)."""
+        self._enqueue(_Outgoing(Input.ACTIVITY_START))
+
+    def send_activity_end(self) -> None:
+        """Push-to-talk released: the model answers what it heard since the start."""
+        self._enqueue(_Outgoing(Input.ACTIVITY_END))
+
+    def send_audio_stream_end(self) -> None:
+        """The mic paused or was muted (hands-free mode): flush the server's VAD."""
+        self._enqueue(_Outgoing(Input.AUDIO_STREAM_END))
+
+    def _enqueue(self, item: _Outgoing) -> None:
+        if item.kind in (Input.AUDIO, Input.VIDEO):
+            if self._queued_media >= MAX_QUEUED_MEDIA:
+                self._drop_oldest_media()
+            self._queued_media += 1
+        self._outbox.append(item)
         self._outbox_changed.set()
+
+    def _drop_oldest_media(self) -> None:
+        for i, queued in enumerate(self._outbox):
+            if queued.kind in (Input.AUDIO, Input.VIDEO):
+                del self._outbox[i]
+                self._queued_media -= 1
+                self.dropped_media += 1
+                return
 
     async def stop(self) -> None:
         """End the session cleanly; returns once `run()` has finished (if it was running)."""
@@ -234,9 +313,11 @@ class LiveSession:
         while True:
             while self._outbox:
                 item = self._outbox[0]
-                await sdk_session.send_realtime_input(text=item.text)
+                await _deliver(sdk_session, item)
                 # Only once the SDK took it: a drop before this keeps it for the next connection.
                 self._outbox.popleft()
+                if item.kind in (Input.AUDIO, Input.VIDEO):
+                    self._queued_media -= 1
             self._outbox_changed.clear()
             await self._outbox_changed.wait()
 

@@ -204,3 +204,79 @@ async def test_stop_is_prompt_even_mid_reply(emulator: LiveEmulator) -> None:
     assert session.state is SessionState.CLOSED
     # The reply that was cut off still ends as a (marked) line, not lost.
     assert log.lines(Role.MODEL) and log.lines(Role.MODEL)[-1].text
+
+
+def tone(seconds: float, rate: int = 16_000, freq: float = 440.0) -> bytes:
+    import numpy as np
+
+    t = np.arange(int(seconds * rate)) / rate
+    return (np.sin(2 * np.pi * freq * t) * 12_000).astype("<i2").tobytes()
+
+
+def jpeg_header(width: int, height: int) -> bytes:
+    """The smallest byte string with a JPEG SOF0 marker: enough for the emulator to size it."""
+    sof = b"\x08" + height.to_bytes(2, "big") + width.to_bytes(2, "big") + b"\x01\x01\x11\x00"
+    return b"\xff\xd8\xff\xc0" + (len(sof) + 2).to_bytes(2, "big") + sof + b"\xff\xd9"
+
+
+async def test_audio_blocks_reach_the_server_sample_exact_and_vad_answers(
+    emulator: LiveEmulator,
+) -> None:
+    log = EventLog()
+    session = LiveSession(endpoint_for(emulator), Settings(), log)
+    task = await start(session, log)
+    speech = tone(1.0) + bytes(2 * 16_000)  # one second of tone, one of silence
+    block = 640  # 20 ms of 16 kHz PCM16
+    for i in range(0, len(speech), block):
+        session.send_audio(speech[i : i + block])
+        await asyncio.sleep(0)
+    await log.wait_for(lambda: log.of(TurnComplete))
+    assert emulator.received_audio_bytes() == speech
+    (heard,) = log.lines(Role.USER)
+    assert "1.0 seconds" in heard.text
+    assert "I heard 1.0 seconds of audio" in log.lines(Role.MODEL)[0].text
+    await session.stop()
+    await task
+
+
+async def test_video_frame_and_activity_brackets_are_sent_in_order(emulator: LiveEmulator) -> None:
+    log = EventLog()
+    session = LiveSession(endpoint_for(emulator), Settings(), log)
+    task = await start(session, log)
+    frame = jpeg_header(1024, 576)
+    session.send_video(frame)
+    session.send_text("what do you see?")
+    await log.wait_for(lambda: log.of(TurnComplete))
+    assert emulator.received_frames() == [frame]
+    assert "saw 1 frame" in log.lines(Role.MODEL)[0].text
+    assert "1024x576" in log.lines(Role.MODEL)[0].text
+    session.send_activity_start()
+    session.send_audio(tone(0.1))
+    session.send_activity_end()
+    session.send_audio_stream_end()
+    await emulator.wait_for(lambda: len(emulator.received) >= 7)
+    kinds = [sorted(m.message.get("realtime_input", {})) for m in emulator.received[1:]]
+    assert kinds == [
+        ["video"],
+        ["text"],
+        ["activity_start"],
+        ["audio"],
+        ["activity_end"],
+        ["audio_stream_end"],
+    ]
+    await session.stop()
+    await task
+
+
+async def test_media_queued_while_down_is_bounded(emulator: LiveEmulator) -> None:
+    log = EventLog()
+    session = LiveSession(endpoint_for(emulator), Settings(), log)
+    for _ in range(250):
+        session.send_audio(b"\0\0" * 320)
+    session.send_text("kept")
+    assert session.dropped_media == 150
+    task = asyncio.create_task(session.run())
+    await log.wait_for(lambda: log.of(TurnComplete))
+    assert any('"kept"' in line.text for line in log.lines(Role.MODEL))
+    await session.stop()
+    await task

@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.events import SessionState, StateChanged
+from desktop.core.fanout import EventFanout
 from desktop.resources import resource_path
 from desktop.session.endpoint import Endpoint, open_endpoint
 from desktop.session.live_session import LiveSession
@@ -81,6 +82,9 @@ class SessionController(QObject):
         self._restart_task: asyncio.Task[None] | None = None
         self._restart_wanted = False
         self._sessions_started = 0
+        # Every consumer of session events subscribes here; it outlives session restarts.
+        self.events = EventFanout()
+        self.events.subscribe(window.apply_event)
         window.text_submitted.connect(self.send_text)
         window.settings_changed.connect(self.apply_settings)
         window.reconnect_requested.connect(self.restart)
@@ -154,7 +158,7 @@ class SessionController(QObject):
         if self._sessions_started > 1:
             note = self.tr("New session · %1").replace("%1", self._settings.model)
         self._window.begin_session(note)
-        session = self._session_factory(endpoint, self._settings, self._window.apply_event)
+        session = self._session_factory(endpoint, self._settings, self.events)
         self._session = session
         self._session_task = asyncio.create_task(self._run(session), name="screenmate-session")
 

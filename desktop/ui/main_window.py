@@ -162,6 +162,14 @@ class MainWindow(QMainWindow):
                 self._show_state(self._state)
         # Audio, tool calls and resumption handles are for other consumers.
 
+    def add_controls(self, widget: QWidget) -> None:
+        """Add a feature's controls to the row above the message box (left to right)."""
+        self._controls.addWidget(widget)
+
+    def add_side_panel(self, widget: QWidget) -> None:
+        """Add a feature's panel to the column right of the transcript (top to bottom)."""
+        self._side.addWidget(widget)
+
     # -- building -----------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
@@ -182,8 +190,20 @@ class MainWindow(QMainWindow):
         header.addWidget(self._session_info)
         layout.addLayout(header)
 
+        # The transcript, with a side column for panels that features add (vision preview...).
+        body = QHBoxLayout()
+        body.setSpacing(10)
         self._transcript = TranscriptView(central)
-        layout.addWidget(self._transcript, 1)
+        body.addWidget(self._transcript, 1)
+        self._side = QVBoxLayout()
+        self._side.setSpacing(8)
+        body.addLayout(self._side)
+        layout.addLayout(body, 1)
+
+        # A row for controls that features add (talk button, level meter, sharing...).
+        self._controls = QHBoxLayout()
+        self._controls.setSpacing(8)
+        layout.addLayout(self._controls)
 
         input_row = QHBoxLayout()
         input_row.setSpacing(6)

@@ -3,6 +3,9 @@
 The certificate is generated once into a directory and reused; it is regenerated when it is
 missing, unreadable, about to expire or does not cover the names we serve. The file given to
 clients as their CA is the certificate itself.
+
+`CertSpec` says which names a certificate covers; the default is the emulator's loopback one.
+The companion listener reuses this with the machine's LAN names (`desktop.companion.tls`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,20 @@ IP_ADDRESSES = ("127.0.0.1", "::1")
 
 
 @dataclass(frozen=True)
+class CertSpec:
+    """What a certificate is for: its common name, the names it covers and its file names."""
+
+    common_name: str = "Screenmate Live emulator"
+    dns_names: tuple[str, ...] = DNS_NAMES
+    ip_addresses: tuple[str, ...] = IP_ADDRESSES
+    cert_name: str = CERT_NAME
+    key_name: str = KEY_NAME
+
+
+EMULATOR_SPEC = CertSpec()
+
+
+@dataclass(frozen=True)
 class CertPair:
     cert_file: Path
     key_file: Path
@@ -40,28 +57,30 @@ class CertPair:
         return ctx
 
 
-def ensure_cert(cert_dir: Path, now: dt.datetime | None = None) -> CertPair:
+def ensure_cert(
+    cert_dir: Path, now: dt.datetime | None = None, spec: CertSpec = EMULATOR_SPEC
+) -> CertPair:
     """Return a valid certificate pair in `cert_dir`, creating it if needed."""
     cert_dir.mkdir(parents=True, exist_ok=True)
-    pair = CertPair(cert_dir / CERT_NAME, cert_dir / KEY_NAME)
+    pair = CertPair(cert_dir / spec.cert_name, cert_dir / spec.key_name)
     now = now or dt.datetime.now(dt.UTC)
-    if _usable(pair, now):
+    if _usable(pair, now, spec):
         return pair
     log.info("generating a self-signed certificate in %s", cert_dir)
-    cert_pem, key_pem = generate_cert(now)
+    cert_pem, key_pem = generate_cert(now, spec)
     pair.key_file.write_bytes(key_pem)
     pair.key_file.chmod(0o600)
     pair.cert_file.write_bytes(cert_pem)
     return pair
 
 
-def generate_cert(now: dt.datetime) -> tuple[bytes, bytes]:
-    """A fresh self-signed (certificate PEM, private key PEM) for the local names."""
+def generate_cert(now: dt.datetime, spec: CertSpec = EMULATOR_SPEC) -> tuple[bytes, bytes]:
+    """A fresh self-signed (certificate PEM, private key PEM) for the names in `spec`."""
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Screenmate Live emulator")])
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, spec.common_name)])
     san = x509.SubjectAlternativeName(
-        [x509.DNSName(n) for n in DNS_NAMES]
-        + [x509.IPAddress(ipaddress.ip_address(a)) for a in IP_ADDRESSES]
+        [x509.DNSName(n) for n in spec.dns_names]
+        + [x509.IPAddress(ipaddress.ip_address(a)) for a in spec.ip_addresses]
     )
     cert = (
         x509.CertificateBuilder()
@@ -101,7 +120,7 @@ def generate_cert(now: dt.datetime) -> tuple[bytes, bytes]:
     return cert.public_bytes(serialization.Encoding.PEM), key_pem
 
 
-def _usable(pair: CertPair, now: dt.datetime) -> bool:
+def _usable(pair: CertPair, now: dt.datetime, spec: CertSpec) -> bool:
     try:
         cert = x509.load_pem_x509_certificate(pair.cert_file.read_bytes())
         key = serialization.load_pem_private_key(pair.key_file.read_bytes(), password=None)
@@ -124,4 +143,5 @@ def _usable(pair: CertPair, now: dt.datetime) -> bool:
         return False
     ips = {str(ip) for ip in san.get_values_for_type(x509.IPAddress)}
     dns = set(san.get_values_for_type(x509.DNSName))
-    return set(IP_ADDRESSES) <= ips and set(DNS_NAMES) <= dns
+    wanted_ips = {str(ipaddress.ip_address(a)) for a in spec.ip_addresses}
+    return wanted_ips <= ips and set(spec.dns_names) <= dns

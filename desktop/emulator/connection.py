@@ -6,6 +6,8 @@ import asyncio
 import contextlib
 import logging
 import re
+import socket
+import struct
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
@@ -280,6 +282,7 @@ class Connection:
     # --- scripting ---------------------------------------------------------------------------
 
     async def apply_fault(self, fault: Fault) -> None:
+        self.emu.faults_applied.append((self.index, fault.kind.value))
         if fault.kind is FaultKind.GO_AWAY:
             await self.send({"goAway": {"timeLeft": format_duration(fault.time_left_s)}})
             self.spawn(self._close_later(fault.time_left_s))
@@ -288,6 +291,15 @@ class Connection:
         elif fault.kind is FaultKind.DROP:
             log.info("connection %d: dropping the TCP connection", self.index)
             self.closed = True
+            self.ws.transport.abort()
+        elif fault.kind is FaultKind.RESET:
+            log.info("connection %d: resetting the TCP connection", self.index)
+            self.closed = True
+            sock = self.ws.transport.get_extra_info("socket")
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    # Linger 0: close() sends RST instead of FIN.
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.ws.transport.abort()
         elif fault.kind is FaultKind.STALL:
             self._stall(fault.seconds)

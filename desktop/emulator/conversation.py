@@ -46,12 +46,16 @@ class Knobs(Protocol):
 
     transcriber: Callable[[bytes], str] | None
     turn_complete_after_interrupt: bool
+    # The reply to a turn's typed texts (None: the default account), for scripted sessions
+    # whose replies must not depend on how often a turn was cut and asked again.
+    responder: Callable[[list[str]], str | None] | None
 
 
 @dataclass
 class DefaultKnobs:
     transcriber: Callable[[bytes], str] | None = None
     turn_complete_after_interrupt: bool = True
+    responder: Callable[[list[str]], str | None] | None = None
 
 
 class Phase(enum.Enum):
@@ -122,6 +126,7 @@ class Conversation:
         self._calls: dict[str, str] = {}  # outstanding function call id -> name
         self._outcomes: list[ToolOutcome] = []
         self._input_transcription_sent = False
+        self.awaiting_history = config.initial_history
 
     # --- input -------------------------------------------------------------------------------
 
@@ -137,6 +142,9 @@ class Conversation:
         return Decision(interrupt=self.busy and self.config.interruptible)
 
     def handle(self, event: ClientEvent) -> Decision:
+        if self.awaiting_history and not isinstance(event, ClientContent):
+            log.warning("realtime input before the initial history was complete")
+            self.awaiting_history = False
         if isinstance(event, AudioIn):
             return self._audio(event)
         if isinstance(event, VideoIn):
@@ -215,6 +223,14 @@ class Conversation:
         self.pending.transcripts.append(text)
 
     def _client_content(self, event: ClientContent) -> Decision:
+        if self.awaiting_history:
+            # Initial history: every turn is context, and turnComplete ends it without a reply.
+            for turn in event.turns:
+                text = " ".join(turn.texts)
+                self.state.history.append(("model" if turn.role == "model" else "user", text))
+                self.state.context += Tokens(text=text_tokens(text))
+            self.awaiting_history = not event.turn_complete
+            return Decision()
         for turn in event.turns:
             if turn.role == "model":
                 self.state.history.append(("model", " ".join(turn.texts)))
@@ -282,11 +298,17 @@ class Conversation:
         return [Step({"serverContent": {"inputTranscription": {"text": text}}})]
 
     def _reply_plan(self, script: str | None) -> ReplyPlan:
-        text = script or reply_text(
-            self._turn,
-            self.state.replies + 1,
-            transcribed=self.knobs.transcriber is not None,
-            outcomes=self._outcomes,
+        responder = self.knobs.responder
+        scripted = responder(list(self._turn.texts)) if responder and self._turn.texts else None
+        text = (
+            script
+            or scripted
+            or reply_text(
+                self._turn,
+                self.state.replies + 1,
+                transcribed=self.knobs.transcriber is not None,
+                outcomes=self._outcomes,
+            )
         )
         prelude = [] if self._input_transcription_sent else self._input_transcription_steps()
         steps = self._audio_steps(text) if self.config.audio_out else self._text_steps(text)

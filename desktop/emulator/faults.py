@@ -12,6 +12,7 @@ class FaultKind(enum.Enum):
     GO_AWAY = "go_away"
     CLOSE = "close"
     DROP = "drop"
+    RESET = "reset"
     STALL = "stall"
     INVALID_JSON = "invalid_json"
     REFUSE_NEXT_HANDLE = "refuse_next_handle"
@@ -39,6 +40,11 @@ class Fault:
     def drop(cls) -> Fault:
         """Abort the TCP connection without a close frame (the client sees 1006)."""
         return cls(FaultKind.DROP)
+
+    @classmethod
+    def reset(cls) -> Fault:
+        """Reset the TCP connection (RST, as a NAT or a crashed proxy does)."""
+        return cls(FaultKind.RESET)
 
     @classmethod
     def stall(cls, seconds: float) -> Fault:

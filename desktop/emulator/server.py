@@ -91,11 +91,14 @@ class LiveEmulator:
         self.max_message_bytes = max_message_bytes
         self.transcriber: Callable[[bytes], str] | None = None
         self.turn_complete_after_interrupt = True
+        self.responder: Callable[[list[str]], str | None] | None = None
         self.ephemeral_tokens: set[str] = set()
         self.store = ResumptionStore(salt=secrets.token_hex(4))
         self.received: list[Received] = []
         self.sent: list[Sent] = []
         self.closed: list[Closed] = []
+        # (connection, fault kind) for every fault applied, in order.
+        self.faults_applied: list[tuple[int, str]] = []
         self._ca_file: Path | None = None
         self._server: Server | None = None
         self._live: dict[int, Connection] = {}

@@ -54,6 +54,9 @@ class SessionConfig:
     vad: VadConfig = field(default_factory=VadConfig)
     activity_handling: str = DEFAULT_ACTIVITY_HANDLING
     media_resolution: str | None = None
+    # historyConfig.initialHistoryInClientContent: client content up to turnComplete seeds
+    # the context first, without a reply.
+    initial_history: bool = False
     unknown_fields: tuple[str, ...] = ()
 
     @property
@@ -134,6 +137,7 @@ def parse_setup(
             "exactly one of AUDIO or TEXT is supported."
         )
     tools = setup.get("tools")
+    history = setup.get("history_config") or {}
     handle = resumption.get("handle") if isinstance(resumption, dict) else None
     return SessionConfig(
         model=model,
@@ -148,5 +152,7 @@ def parse_setup(
         vad=_vad(ric),
         activity_handling=str(ric.get("activity_handling", DEFAULT_ACTIVITY_HANDLING)),
         media_resolution=gen.get("media_resolution") or setup.get("media_resolution"),
+        initial_history=isinstance(history, dict)
+        and bool(history.get("initial_history_in_client_content")),
         unknown_fields=unknown,
     )

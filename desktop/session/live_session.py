@@ -1,9 +1,18 @@
-"""One Gemini Live conversation over google-genai: connect, serve turns, reconnect.
+"""One Gemini Live conversation over google-genai: connect, serve turns, survive every drop.
 
 A thin edge: what to send is decided by `core.live_config`, what a server message means by
-`core.live_codec`, what an error means by `core.failures`, and the life cycle by
-`core.session_machine`. This module moves data between the SDK and those, and calls
-`on_event` with `core.events` values on the asyncio loop.
+`core.live_codec`, what an error means by `core.failures`, the life cycle by
+`core.session_machine`, and what to replay, when a server has stalled and when to switch
+connections after a goAway by `core.resilience`. This module moves data between the SDK
+(`sdk_io.Link`) and those, and calls `on_event` with `core.events` values on the asyncio loop.
+
+- goAway: the next connection is opened with the newest handle while the old one still
+  serves (make-before-break); the switch happens between turns, so nothing is cut or heard
+  twice, and what the new connection has not taken (mic audio, text not answered yet) is
+  replayed on it.
+- A drop (1011, 1006, a reset, a stalled server): jittered capped back-off, resume with the
+  handle, replay what was not answered. A refused handle starts a new session seeded with
+  the recent conversation, and the user is told in one line (`Notice`).
 """
 
 from __future__ import annotations
@@ -12,121 +21,60 @@ import asyncio
 import contextlib
 import logging
 import random
-import socket
-import ssl
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, field
 from typing import Any
 
-import websockets.exceptions
 from google import genai
-from google.genai import errors as genai_errors
-from google.genai import types
 
-from desktop.core.events import Event, ResumptionUpdate, SessionError, SessionState
+from desktop.core.events import (
+    Event,
+    GenerationComplete,
+    GoAway,
+    Interrupted,
+    ModelAudio,
+    Notice,
+    ResumptionUpdate,
+    Role,
+    SessionError,
+    SessionState,
+    ToolCallRequested,
+    TranscriptDelta,
+    TranscriptLine,
+    TurnComplete,
+)
 from desktop.core.failures import Failure, FailureKind, classify
 from desktop.core.live_codec import LiveEventDecoder
-from desktop.core.live_config import MAX_MESSAGE_BYTES, build_connect_config, model_path
+from desktop.core.resilience import Handover, InputKind, TurnTracker, seed_turns
 from desktop.core.session_machine import Backoff, SessionMachine, Trigger
 from desktop.session.endpoint import Endpoint
+from desktop.session.handover import HandoverRunner, Switch
+from desktop.session.outbox import MAX_QUEUED_MEDIA, Outbox
+from desktop.session.sdk_io import Input, Link, Outgoing, build_client, failure_from_exception
 from desktop.settings import Settings
+
+__all__ = ["MAX_QUEUED_MEDIA", "Input", "LiveSession", "Switch", "build_client"]
 
 log = logging.getLogger(__name__)
 
-API_VERSION = "v1beta"
-OPEN_TIMEOUT_S = 15.0
-PING_INTERVAL_S = 20.0
+RECENT_LINES = 60  # answered lines kept to seed a new session
 
 
-class Input(StrEnum):
-    TEXT = "text"
-    AUDIO = "audio"
-    VIDEO = "video"
-    ACTIVITY_START = "activity_start"
-    ACTIVITY_END = "activity_end"
-    AUDIO_STREAM_END = "audio_stream_end"
+@dataclass
+class _Run:
+    """The tasks serving one link."""
+
+    link: Link
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    failure: Failure | None = None
 
 
-@dataclass(frozen=True)
-class _Outgoing:
-    kind: Input
-    text: str = ""
-    data: bytes = b""
-    mime_type: str = ""
-
-
-# Media waiting while the connection is busy or down is bounded: stale audio and frames are
-# worth less than a prompt session. Text and activity markers are never dropped.
-MAX_QUEUED_MEDIA = 100
-
-
-def build_client(endpoint: Endpoint, settings: Settings) -> genai.Client:
-    """The SDK client. Its WebSocket options tolerate Google's slow ping replies."""
-    ws_args: dict[str, Any] = {
-        "ping_interval": PING_INTERVAL_S,
-        "ping_timeout": settings.ping_timeout_s,
-        "max_size": MAX_MESSAGE_BYTES,
-        "open_timeout": OPEN_TIMEOUT_S,
-    }
-    if endpoint.ca_file:
-        ws_args["ssl"] = ssl.create_default_context(cafile=endpoint.ca_file)
-    options = types.HttpOptions(
-        api_version=API_VERSION, base_url=endpoint.base_url, async_client_args=ws_args
-    )
-    return genai.Client(api_key=endpoint.api_key, http_options=options)
-
-
-def failure_from_exception(exc: BaseException, where: str) -> Failure:
-    """Map what the SDK and websockets raise to a `Failure` (message + retry policy)."""
-    if isinstance(exc, genai_errors.APIError):
-        reason = exc.details if isinstance(exc.details, str) else (exc.message or "")
-        kind = FailureKind.HTTP if isinstance(exc.code, int) and exc.code < 1000 else None
-        return classify(kind or FailureKind.CLOSED, exc.code, str(reason), where)
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return classify(FailureKind.TLS, reason=exc.verify_message or str(exc), where=where)
-    if isinstance(exc, ssl.SSLError):
-        return classify(FailureKind.TLS, reason=exc.reason or str(exc), where=where)
-    if isinstance(exc, websockets.exceptions.InvalidStatus):
-        return classify(FailureKind.HTTP, exc.response.status_code, where=where)
-    if isinstance(exc, websockets.exceptions.InvalidHandshake | websockets.exceptions.InvalidURI):
-        return classify(FailureKind.HTTP, None, str(exc), where)
-    if isinstance(exc, websockets.exceptions.ConnectionClosed):
-        frame = exc.rcvd
-        return classify(
-            FailureKind.CLOSED, frame.code if frame else 1006, frame.reason if frame else "", where
-        )
-    if isinstance(exc, ConnectionRefusedError):
-        return classify(FailureKind.REFUSED, where=where)
-    if isinstance(exc, TimeoutError):
-        return classify(FailureKind.TIMEOUT, where=where)
-    if isinstance(exc, socket.gaierror | OSError):
-        return classify(FailureKind.UNREACHABLE, reason=str(exc), where=where)
-    if isinstance(exc, ValueError):
-        return classify(FailureKind.MALFORMED, reason=str(exc)[:200], where=where)
-    return classify(FailureKind.INTERNAL, reason=f"{type(exc).__name__}: {exc}", where=where)
-
-
-async def _deliver(sdk_session: Any, item: _Outgoing) -> None:
-    """One realtime input per call, as the SDK requires; never the deprecated `send()`."""
-    if item.kind is Input.TEXT:
-        await sdk_session.send_realtime_input(text=item.text)
-    elif item.kind is Input.AUDIO:
-        await sdk_session.send_realtime_input(
-            audio=types.Blob(data=item.data, mime_type=item.mime_type)
-        )
-    elif item.kind is Input.VIDEO:
-        await sdk_session.send_realtime_input(
-            video=types.Blob(data=item.data, mime_type=item.mime_type)
-        )
-    elif item.kind is Input.ACTIVITY_START:
-        await sdk_session.send_realtime_input(activity_start=types.ActivityStart())
-    elif item.kind is Input.ACTIVITY_END:
-        await sdk_session.send_realtime_input(activity_end=types.ActivityEnd())
-    elif item.kind is Input.AUDIO_STREAM_END:
-        await sdk_session.send_realtime_input(audio_stream_end=True)
+def _model_side(event: Event) -> bool:
+    if isinstance(event, TranscriptDelta | TranscriptLine):
+        return event.role is Role.MODEL
+    return isinstance(event, ModelAudio | Interrupted | GenerationComplete | TurnComplete)
 
 
 class LiveSession:
@@ -155,14 +103,21 @@ class LiveSession:
         self._backoff = backoff or Backoff()
         self._max_attempts = max_attempts
         self._rng = rng or random.Random()
-        self._outbox: deque[_Outgoing] = deque()
-        self._queued_media = 0
-        self.dropped_media = 0
-        self._outbox_changed = asyncio.Event()
+        self._outbox = Outbox()
         self._stopping = asyncio.Event()
         self._finished = asyncio.Event()
+        self._wake = asyncio.Event()
         self._handle: str | None = None
+        self._handle_gen = 0  # bumped with every new (or dropped) handle
         self._client: genai.Client | None = None
+        self._turns: TurnTracker[Outgoing] = TurnTracker(settings.stall_timeout_s)
+        self._answered: deque[tuple[Role, str]] = deque(maxlen=RECENT_LINES)
+        self._unanswered: list[tuple[Role, str]] = []
+        self._links = 0
+        self._lost_at: float | None = None
+        self._handover: HandoverRunner | None = None
+        self._closing: set[asyncio.Task[None]] = set()
+        self.switches: list[Switch] = []
 
     @property
     def state(self) -> SessionState:
@@ -180,52 +135,44 @@ class LiveSession:
         if not text:
             return
         self._emit(self._decoder.transcript.typed(text))
-        self._enqueue(_Outgoing(Input.TEXT, text=text))
+        self._enqueue(Outgoing(Input.TEXT, text=text))
 
     def send_audio(self, pcm: bytes, sample_rate: int = 16_000) -> None:
         """One block of mono PCM16 little-endian mic audio (20-40 ms is right); never blocks."""
         if pcm:
             self._enqueue(
-                _Outgoing(Input.AUDIO, data=pcm, mime_type=f"audio/pcm;rate={sample_rate}")
+                Outgoing(Input.AUDIO, data=pcm, mime_type=f"audio/pcm;rate={sample_rate}")
             )
 
     def send_video(self, jpeg: bytes) -> None:
         """One JPEG frame of the shared picture; never blocks."""
         if jpeg:
-            self._enqueue(_Outgoing(Input.VIDEO, data=jpeg, mime_type="image/jpeg"))
+            self._enqueue(Outgoing(Input.VIDEO, data=jpeg, mime_type="image/jpeg"))
 
     def send_activity_start(self) -> None:
         """Push-to-talk pressed (automatic activity detection must be off)."""
-        self._enqueue(_Outgoing(Input.ACTIVITY_START))
+        self._enqueue(Outgoing(Input.ACTIVITY_START))
 
     def send_activity_end(self) -> None:
         """Push-to-talk released: the model answers what it heard since the start."""
-        self._enqueue(_Outgoing(Input.ACTIVITY_END))
+        self._enqueue(Outgoing(Input.ACTIVITY_END))
 
     def send_audio_stream_end(self) -> None:
         """The mic paused or was muted (hands-free mode): flush the server's VAD."""
-        self._enqueue(_Outgoing(Input.AUDIO_STREAM_END))
+        self._enqueue(Outgoing(Input.AUDIO_STREAM_END))
 
-    def _enqueue(self, item: _Outgoing) -> None:
-        if item.kind in (Input.AUDIO, Input.VIDEO):
-            if self._queued_media >= MAX_QUEUED_MEDIA:
-                self._drop_oldest_media()
-            self._queued_media += 1
-        self._outbox.append(item)
-        self._outbox_changed.set()
+    def _enqueue(self, item: Outgoing) -> None:
+        self._outbox.put(item)
 
-    def _drop_oldest_media(self) -> None:
-        for i, queued in enumerate(self._outbox):
-            if queued.kind in (Input.AUDIO, Input.VIDEO):
-                del self._outbox[i]
-                self._queued_media -= 1
-                self.dropped_media += 1
-                return
+    @property
+    def dropped_media(self) -> int:
+        return self._outbox.dropped_media
 
     async def stop(self) -> None:
         """End the session cleanly; returns once `run()` has finished (if it was running)."""
         self._stopping.set()
-        self._outbox_changed.set()
+        self._outbox.changed.set()
+        self._wake.set()
         if self._machine.state is not SessionState.IDLE:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._finished.wait(), 5.0)
@@ -239,9 +186,11 @@ class LiveSession:
                 failure = await self._connect_and_serve()
                 if failure is None or self._stopping.is_set():
                     break
-                self._emit_all(self._decoder.connection_lost())
+                if self._lost_at is None:
+                    self._lost_at = time.monotonic()
+                self._connection_ended()
                 if failure.drop_handle:
-                    self._handle = None
+                    self._forget_handle()
                 attempts_left = self._max_attempts is None or (
                     self._machine.attempt + 1 < self._max_attempts
                 )
@@ -260,66 +209,223 @@ class LiveSession:
             self._emit_all(self._decoder.transcript.close_all(interrupted=True))
             self._fire(Trigger.STOP)
         finally:
+            self._end_handover()
+            if self._closing:
+                await asyncio.wait(set(self._closing), timeout=5.0)
             self._finished.set()
 
     async def _connect_and_serve(self) -> Failure | None:
         """None when stopped by the user; otherwise why the connection ended."""
         try:
-            if self._client is None:
-                self._client = build_client(self.endpoint, self.settings)
-            config = build_connect_config(self.settings, resume_handle=self._handle)
-            async with self._client.aio.live.connect(
-                model=model_path(self.settings.model),
-                config=config,  # type: ignore[arg-type]
-            ) as sdk_session:
-                self._fire(Trigger.CONNECTED, self.endpoint.label)
-                return await self._serve(sdk_session)
+            link = await self._open_link()
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            if self._stopping.is_set():
-                return None
-            failure = failure_from_exception(exc, self.endpoint.where)
-            log.info("connection ended: %s (%r)", failure.message, exc)
-            if failure.message.startswith("Internal error"):
-                log.exception("unexpected failure in the live session")
-            return failure
+            return None if self._stopping.is_set() else self._failure_of(exc)
+        self._fire(Trigger.CONNECTED, self.endpoint.label)
+        return await self._serve(link, self._lost_at)
 
-    async def _serve(self, sdk_session: Any) -> Failure | None:
-        receiving = asyncio.create_task(self._receive_loop(sdk_session), name="live-receive")
-        sending = asyncio.create_task(self._send_loop(sdk_session), name="live-send")
-        stopping = asyncio.create_task(self._stopping.wait(), name="live-stop")
-        tasks = {receiving, sending, stopping}
+    async def _open_link(self) -> Link:
+        if self._client is None:
+            self._client = build_client(self.endpoint, self.settings)
+        handle = self._handle if self.settings.session_resumption else None
+        seed = [] if handle else seed_turns(list(self._answered))
+        self._links += 1
         try:
-            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            link = await Link.open(
+                self._client, self.settings, index=self._links, handle=handle, seed=seed
+            )
+        except Exception as exc:
+            if not seed or failure_from_exception(exc, "").retryable:
+                raise
+            # A model that does not take initial history must not end the conversation.
+            log.warning("the server refused the seeded history (%s); starting without it", exc)
+            seed = []
+            link = await Link.open(self._client, self.settings, index=self._links, handle=None)
+        if not handle and self._answered:
+            link.notice = (
+                f"Started a new session with the last {sum(1 for _ in seed)} turns as context."
+                if seed
+                else "Started a new session; the model does not know the earlier conversation."
+            )
+        return link
+
+    def _failure_of(self, exc: BaseException) -> Failure:
+        failure = failure_from_exception(exc, self.endpoint.where)
+        log.info("connection ended: %s (%r)", failure.message, exc)
+        if failure.message.startswith("Internal error"):
+            log.error("unexpected failure in the live session", exc_info=exc)
+        return failure
+
+    # -- serving one connection, and moving to the next ---------------------------------
+
+    async def _serve(self, link: Link, lost_at: float | None) -> Failure | None:
+        run = self._start_run(link)
+        if lost_at is not None:
+            self._record("reconnect", lost_at, run)
+            self._lost_at = None
+        try:
+            while True:
+                self._wake.clear()
+                if self._stopping.is_set():
+                    return None
+                now = time.monotonic()
+                if run.failure is None and self._turns.overdue(now):
+                    log.warning("link %d: the server stopped answering", run.link.index)
+                    run.failure = classify(FailureKind.STALLED, where=self.endpoint.where)
+                if self._handover is not None:
+                    switched = self._advance_handover(run, now)
+                    if switched is not None:
+                        run = switched
+                        continue
+                if run.failure is not None and self._handover is None:
+                    return run.failure
+                await self._sleep(now)
         finally:
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-        if stopping in done:
+            self._stop_run(run)
+            self._end_handover()
+
+    def _start_run(self, link: Link) -> _Run:
+        run = _Run(link)
+        replay = deque(self._turns.replay())
+        self._turns.connection_changed(time.monotonic())
+        if link.notice:
+            self._emit(Notice(link.notice))
+        run.tasks = [
+            asyncio.create_task(self._receive(run), name=f"live-receive-{link.index}"),
+            asyncio.create_task(self._send(run, replay), name=f"live-send-{link.index}"),
+        ]
+        return run
+
+    def _stop_run(self, run: _Run) -> None:
+        for task in run.tasks:
+            task.cancel()
+        self._close_link(run.link)
+
+    def _close_link(self, link: Link) -> None:
+        closing = link.close_soon()
+        self._closing.add(closing)
+        closing.add_done_callback(self._closing.discard)
+
+    def _connection_ended(self) -> None:
+        """Lines and audio in flight on the connection that ended."""
+        if self._turns.in_turn:
+            self._emit(Interrupted())  # the speaker drops the cut reply's queued audio
+        replaying_audio = InputKind.AUDIO in self._turns.replay_kinds()
+        self._emit_all(self._decoder.connection_changed(replaying_audio=replaying_audio))
+
+    def _record(self, kind: str, started_at: float, run: _Run, forced: bool = False) -> None:
+        replayed = self._turns.replay_kinds()
+        self.switches.append(
+            Switch(
+                kind,
+                started_at,
+                time.monotonic(),
+                len(replayed),
+                self._turns.replay_audio_s,
+                forced,
+            )
+        )
+        log.info("link %d serving after %s (%s)", run.link.index, kind, self.switches[-1])
+
+    async def _sleep(self, now: float) -> None:
+        deadlines = [now + 1.0, (self._turns.stall_deadline(now) or now) + 0.01]
+        if self._handover is not None:
+            deadlines += [
+                self._handover.handover.deadline,
+                (self._turns.settle_deadline() or now) + 0.01,
+            ]
+        timeout = min(d - now for d in deadlines if d > now)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout)
+
+    async def _receive(self, run: _Run) -> None:
+        try:
+            async for message in run.link.messages():
+                self._on_message(message)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            run.failure = run.failure or self._failure_of(exc)
+        finally:
+            self._wake.set()
+
+    async def _send(self, run: _Run, replay: deque[Outgoing]) -> None:
+        link = run.link
+        try:
+            while replay:
+                await link.deliver(replay[0])
+                replay.popleft()
+            while True:
+                while self._outbox:
+                    await link.deliver(self._outbox.peek())
+                    # Only once the SDK took it: a drop before this keeps it for the next link.
+                    item = self._outbox.taken()
+                    self._turns.sent(item, item.kind, time.monotonic(), item.seconds)
+                self._outbox.changed.clear()
+                await self._outbox.changed.wait()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            run.failure = run.failure or self._failure_of(exc)
+        finally:
+            self._wake.set()
+
+    def _on_message(self, message: dict[str, Any]) -> None:
+        events = self._decoder.decode(message)
+        self._turns.heard(
+            time.monotonic(),
+            model_turn=any(_model_side(e) for e in events),
+            turn_complete=any(isinstance(e, TurnComplete) for e in events),
+            tool_call=any(isinstance(e, ToolCallRequested) for e in events),
+            handle=any(isinstance(e, ResumptionUpdate) and e.resumable for e in events),
+        )
+        for event in events:
+            if isinstance(event, GoAway) and self._handover is None:
+                self._begin_handover(event)
+            self._emit(event)
+            if isinstance(event, GoAway | TurnComplete | ResumptionUpdate):
+                self._wake.set()
+
+    # -- make-before-break --------------------------------------------------------------
+
+    def _begin_handover(self, event: GoAway) -> None:
+        log.info("goAway: %.1f s left; preparing the next connection", event.time_left_s)
+        self._handover = HandoverRunner(
+            Handover(time.monotonic(), event.time_left_s),
+            open_link=self._open_link,
+            close_link=self._close_link,
+            failure_of=self._failure_of,
+            refused_handle=self._forget_handle,
+            handle_gen=lambda: self._handle_gen,
+            wake=self._wake.set,
+        )
+
+    def _advance_handover(self, run: _Run, now: float) -> _Run | None:
+        runner = self._handover
+        assert runner is not None
+        link = runner.step(
+            now, old_busy=not self._turns.settled(now), old_alive=run.failure is None
+        )
+        if runner.ended:
+            self._handover = None
+        if link is None:
             return None
-        for task in (receiving, sending):
-            if task in done and task.exception() is not None:
-                raise task.exception()  # type: ignore[misc]
-        return classify(FailureKind.CLOSED, 1006, "", self.endpoint.where)
+        forced = run.failure is None and self._turns.busy
+        self._stop_run(run)
+        self._connection_ended()
+        new = self._start_run(link)
+        self._record("handover", runner.handover.received_at, new, forced)
+        return new
 
-    async def _receive_loop(self, sdk_session: Any) -> None:
-        # receive() ends after every turnComplete, so loop over it for the next turn.
-        while True:
-            async for message in sdk_session.receive():
-                self._emit_all(self._decoder.decode(message.model_dump(exclude_none=True)))
+    def _end_handover(self) -> None:
+        if self._handover is not None:
+            self._handover.end()
+            self._handover = None
 
-    async def _send_loop(self, sdk_session: Any) -> None:
-        while True:
-            while self._outbox:
-                item = self._outbox[0]
-                await _deliver(sdk_session, item)
-                # Only once the SDK took it: a drop before this keeps it for the next connection.
-                self._outbox.popleft()
-                if item.kind in (Input.AUDIO, Input.VIDEO):
-                    self._queued_media -= 1
-            self._outbox_changed.clear()
-            await self._outbox_changed.wait()
+    def _forget_handle(self) -> None:
+        self._handle = None
+        self._handle_gen += 1
 
     # -- events -------------------------------------------------------------------------
 
@@ -335,6 +441,12 @@ class LiveSession:
     def _emit(self, event: Event) -> None:
         if isinstance(event, ResumptionUpdate) and event.resumable:
             self._handle = event.handle
+            self._handle_gen += 1
+        elif isinstance(event, TranscriptLine):
+            self._unanswered.append((event.role, event.text))
+        elif isinstance(event, TurnComplete):
+            self._answered.extend(self._unanswered)
+            self._unanswered.clear()
         try:
             self._on_event(event)
         except Exception:

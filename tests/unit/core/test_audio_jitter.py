@@ -1,0 +1,57 @@
+"""The playback jitter buffer: prefill, silence on underrun, no clicks, barge-in."""
+
+from __future__ import annotations
+
+import numpy as np
+from desktop.core.audio_jitter import JitterBuffer
+
+
+def tone(n: int, value: int = 1000) -> bytes:
+    return np.full(n, value, dtype="<i2").tobytes()
+
+
+def test_waits_for_the_prefill_then_plays_in_order() -> None:
+    jb = JitterBuffer(1000, prefill_ms=50)  # 50 samples
+    jb.push(np.arange(1, 31, dtype=np.int16).tobytes())
+    assert not jb.pull(10).any()  # still filling
+    jb.push(np.arange(31, 71, dtype=np.int16).tobytes())
+    assert list(jb.pull(10)) == list(range(1, 11))
+    assert list(jb.pull(60)) == list(range(11, 71))
+    assert jb.queued_samples == 0 and jb.underruns == 0
+
+
+def test_underrun_plays_silence_after_a_short_fade_never_repeats() -> None:
+    jb = JitterBuffer(1000, prefill_ms=0, fade_ms=4)
+    jb.push(tone(10, 8000))
+    out = jb.pull(20)
+    assert list(out[:10]) == [8000] * 10
+    assert list(out[10:14]) == [6000, 4000, 2000, 0]  # a ramp, not a step to zero
+    assert not out[14:].any()
+    assert jb.underruns == 1
+
+
+def test_end_of_turn_plays_a_short_tail_without_waiting_and_is_no_underrun() -> None:
+    jb = JitterBuffer(1000, prefill_ms=100)
+    jb.push(tone(10))
+    assert not jb.pull(5).any()
+    jb.end_of_turn()
+    assert jb.pull(5).all()
+    jb.pull(10)
+    assert jb.underruns == 0
+
+
+def test_clear_drops_everything_and_the_next_block_is_silent() -> None:
+    jb = JitterBuffer(1000, prefill_ms=0, fade_ms=2)
+    jb.push(tone(1000, 5000))
+    jb.pull(10)
+    assert jb.clear() == 990
+    out = jb.pull(10)
+    assert list(out[:2]) == [2500, 0] and not out[2:].any()
+    assert not jb.playing
+
+
+def test_memory_is_bounded() -> None:
+    jb = JitterBuffer(1000, prefill_ms=0, max_ms=100)
+    for _ in range(5):
+        jb.push(tone(50))
+    assert jb.queued_samples == 100 and jb.dropped_samples == 150

@@ -1,0 +1,1 @@
+"""Capture edges: they move pixels and samples in from the machine, and decide nothing."""

@@ -1,0 +1,336 @@
+"""Wires vision into the window: the side panel, the frame pipeline, the region picker, the
+share border, cameras, and the app's own window kept out of every capture.
+
+Public API for other features: `request_fresh_frame()` (the talk controller calls it when the
+user starts speaking), `pause()` / `resume()` (tray and hotkey), `choose(choice)` (as the
+panel's picker: "none", "region", "last-region", "window", "screen:N", "camera:N").
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QCursor, QGuiApplication
+from PySide6.QtMultimedia import QMediaDevices
+from PySide6.QtWidgets import QMenu, QWidget
+
+from desktop.capture.pipeline import FramePipeline, PipelineState, SentFrame, pipeline_config
+from desktop.capture.screen import RegionSource, ScreenSource, list_screens
+from desktop.capture.sources import CaptureError, FrameSource
+from desktop.capture.window import WindowSource, list_windows
+from desktop.core.events import Event
+from desktop.core.frame_pacing import VisionStats
+from desktop.core.geometry import Rect, Screen, device_to_logical, logical_to_device
+from desktop.settings import Settings, SettingsStore
+from desktop.ui.capture_qt import CameraSource, QtVideoSource, camera_names
+from desktop.ui.region_picker import RegionPicker, ShareBorder, from_qrect
+from desktop.ui.vision_panel import VisionPanel
+
+if TYPE_CHECKING:
+    from desktop.ui.gui_app import SessionController
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+BORDER_FOLLOW_MS = 250
+PICKER_DELAY_MS = 150
+
+
+def qt_screens() -> list[Screen]:
+    """Qt's screens with logical and device geometry (for HiDPI-correct regions)."""
+    return [
+        Screen.from_logical(i, s.name(), from_qrect(s.geometry()), s.devicePixelRatio())
+        for i, s in enumerate(QGuiApplication.screens(), start=1)
+    ]
+
+
+class VisionController(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        controller: SessionController,
+        settings: Settings,
+        store: SettingsStore,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._controller = controller
+        self._settings = settings
+        self._store = store
+        self.panel = VisionPanel(window)
+        window.add_side_panel(self.panel)
+        self.pipeline = FramePipeline(self._send, pipeline_config(settings))
+        self.pipeline.frame_listeners.append(self._on_frame)
+        self.pipeline.stats_listeners.append(self._on_stats)
+        self.pipeline.state_listeners.append(self._on_state)
+        self.border = ShareBorder()
+        self._picker: RegionPicker | None = None
+        self._choice = "none"
+        self._camera: QtVideoSource | None = None
+        self._unsubscribe = controller.events.subscribe(self._on_event)
+        self.panel.source_chosen.connect(self.choose)
+        self.panel.pause_toggled.connect(self._on_pause_toggled)
+        window.settings_changed.connect(self._on_settings)
+        window.installEventFilter(self)
+        self._follow = QTimer(self)
+        self._follow.setInterval(BORDER_FOLLOW_MS)
+        self._follow.timeout.connect(self._update_border)
+        self.refresh_choices()
+        self.pipeline.start()
+        self._update_exclusions()
+
+    # -- public ---------------------------------------------------------------------------
+
+    def request_fresh_frame(self) -> None:
+        self.pipeline.request_fresh_frame()
+
+    def pause(self) -> None:
+        self.pipeline.pause()
+
+    def resume(self) -> None:
+        self.pipeline.resume()
+
+    def refresh_choices(self) -> None:
+        try:
+            screens = [
+                f"Screen {s.index} ({s.device.w}×{s.device.h} at {s.device.x},{s.device.y})"
+                for s in list_screens()
+            ]
+        except CaptureError as exc:
+            screens = []
+            log.info("no screens to share: %s", exc)
+        self.panel.set_choices(screens, has_last_region=bool(self._settings.vision_last_region))
+
+    def choose(self, choice: str) -> None:
+        kind, _, number = choice.partition(":")
+        if kind == "region":
+            self._pick_region()
+        elif kind == "window":
+            self._pick_window()
+        elif kind == "last-region":
+            try:
+                rect = Rect.parse(self._settings.vision_last_region)
+            except ValueError:
+                self._share(None, "none")
+                return
+            self._share(RegionSource(rect), choice)
+        elif kind == "screen":
+            self._share(ScreenSource(int(number)), choice)
+        elif kind == "camera" and number:
+            self._share_camera(int(number), choice)
+        elif kind == "camera":
+            self._pick_camera()
+        else:
+            self._share(None, "none")
+
+    def share(self, source: FrameSource | None, choice: str = "custom") -> None:
+        """Share any source (tests, the video-file stand-in for a camera)."""
+        if isinstance(source, QtVideoSource):
+            self._camera = source
+            source.start()
+        self._share(source, choice)
+
+    async def aclose(self) -> None:
+        self._unsubscribe()
+        self.pipeline.frame_listeners.clear()
+        self.pipeline.stats_listeners.clear()
+        self.pipeline.state_listeners.clear()
+        self._window.removeEventFilter(self)
+        self._follow.stop()
+        self.border.hide()
+        self._stop_camera()
+        await self.pipeline.aclose()
+        self.border.deleteLater()
+
+    # -- choosing -------------------------------------------------------------------------
+
+    def _share(self, source: FrameSource | None, choice: str) -> None:
+        if not (isinstance(source, QtVideoSource) and source is self._camera):
+            self._stop_camera()
+        self._choice = choice
+        self.panel.show_choice(choice)
+        self.pipeline.set_source(source)
+        self._update_border()
+        if isinstance(source, RegionSource | WindowSource):
+            self._follow.start()
+        else:
+            self._follow.stop()
+
+    def _pick_region(self) -> None:
+        if self._picker is not None:
+            return
+        previous = self.pipeline.source
+        # The overlay must not be captured: sharing waits while the user picks.
+        self.pipeline.set_source(None)
+        self.border.hide()
+        initial = None
+        if self._settings.vision_last_region:
+            try:
+                initial = device_to_logical(
+                    Rect.parse(self._settings.vision_last_region), qt_screens()
+                )
+            except ValueError:
+                initial = None
+        picker = RegionPicker(initial)
+        self._picker = picker
+
+        def picked(logical: Rect) -> None:
+            self._picker = None
+            picker.deleteLater()
+            device = logical_to_device(logical, qt_screens())
+            self._remember_region(device)
+            self._share(RegionSource(device), "region")
+
+        def cancelled() -> None:
+            self._picker = None
+            picker.deleteLater()
+            self._share(previous, self._choice if previous is not None else "none")
+
+        picker.picked.connect(picked)
+        picker.cancelled.connect(cancelled)
+        # Let the hidden border and the panel repaint before the picker takes its still.
+        QTimer.singleShot(PICKER_DELAY_MS, picker.start)
+
+    @property
+    def picker(self) -> RegionPicker | None:
+        return self._picker
+
+    def _pick_window(self) -> None:
+        own = frozenset({int(self._window.winId()), int(self.border.winId())})
+        try:
+            windows = list_windows(exclude=own)
+        except CaptureError as exc:
+            self.panel.show_choice(self._choice)
+            self._window.show_error(str(exc))
+            return
+        menu = QMenu(self._window)
+        menu.setObjectName("windowMenu")
+        if not windows:
+            menu.addAction(self.tr("No other windows to share")).setEnabled(False)
+        for info in windows:
+            action = QAction(f"{info.title[:60]}  ({info.rect.w}×{info.rect.h})", menu)
+            action.setData(info.window_id)
+            action.triggered.connect(
+                lambda _=False, i=info: self._share(
+                    WindowSource(i.window_id, i.title), f"window:{i.window_id}"
+                )
+            )
+            menu.addAction(action)
+        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, self._after_menu))
+        menu.popup(QCursor.pos())
+
+    def _after_menu(self) -> None:
+        """A menu closed: the picker shows what is shared (nothing changed if none chosen)."""
+        self.panel.show_choice(self._choice)
+
+    def _pick_camera(self) -> None:
+        names = camera_names()
+        if len(names) == 1:
+            self._share_camera(1, "camera:1")
+            return
+        menu = QMenu(self._window)
+        menu.setObjectName("cameraMenu")
+        if not names:
+            menu.addAction(self.tr("No camera found")).setEnabled(False)
+        for i, name in enumerate(names, start=1):
+            action = QAction(name, menu)
+            action.triggered.connect(lambda _=False, n=i: self._share_camera(n, f"camera:{n}"))
+            menu.addAction(action)
+        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, self._after_menu))
+        menu.popup(QCursor.pos())
+
+    def _share_camera(self, number: int, choice: str) -> None:
+        devices = QMediaDevices.videoInputs()
+        if not 1 <= number <= len(devices):
+            self._share(None, "none")
+            self._window.show_error(
+                self.tr("Camera %1 is not connected.").replace("%1", str(number))
+            )
+            return
+        self._stop_camera()
+        camera = CameraSource(devices[number - 1], self)
+        self._camera = camera
+        camera.start()
+        self._share(camera, choice)
+
+    def _stop_camera(self) -> None:
+        camera, self._camera = self._camera, None
+        if camera is not None:
+            camera.stop()
+            camera.deleteLater()
+
+    def _remember_region(self, device: Rect) -> None:
+        self._settings = self._settings.replace(vision_last_region=device.spec())
+        self._window.set_settings(self._window.settings.replace(vision_last_region=device.spec()))
+        try:
+            self._store.save(self._window.settings)
+        except OSError:
+            log.warning("could not remember the region", exc_info=True)
+        self.refresh_choices()
+
+    # -- following ------------------------------------------------------------------------
+
+    def _update_border(self) -> None:
+        source = self.pipeline.source
+        state = self.pipeline.state
+        rect: Rect | None = None
+        if isinstance(source, RegionSource):
+            rect = source.rect
+        elif isinstance(source, WindowSource):
+            rect = source.last_rect
+        if rect is None or state.paused:
+            self.border.follow(None)
+            return
+        self.border.follow(device_to_logical(rect, qt_screens()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Qt may still call this while the controller is being torn down.
+        if watched is getattr(self, "_window", None) and event.type() in (
+            QEvent.Type.Move,
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+            QEvent.Type.Hide,
+        ):
+            self._update_exclusions()
+        return False
+
+    def _update_exclusions(self) -> None:
+        """The app's own window is painted out of every capture that overlaps it."""
+        win: QWidget = self._window
+        if not win.isVisible():
+            self.pipeline.set_exclusions([])
+            return
+        logical = from_qrect(win.frameGeometry())
+        self.pipeline.set_exclusions([logical_to_device(logical, qt_screens())])
+
+    # -- pipeline and session ---------------------------------------------------------------
+
+    def _send(self, jpeg: bytes) -> None:
+        session = self._controller.session
+        if session is not None:
+            session.send_video(jpeg)
+
+    def _on_event(self, event: Event) -> None:
+        self.pipeline.on_event(event)
+
+    def _on_frame(self, frame: SentFrame) -> None:
+        self.panel.show_frame(frame)
+
+    def _on_stats(self, stats: VisionStats) -> None:
+        self.panel.show_stats(stats)
+
+    def _on_state(self, state: PipelineState) -> None:
+        self.panel.show_state(state)
+        self._update_border()
+
+    def _on_pause_toggled(self, paused: bool) -> None:
+        if paused:
+            self.pipeline.pause()
+        else:
+            self.pipeline.resume()
+
+    def _on_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        self.pipeline.update_config(pipeline_config(settings))

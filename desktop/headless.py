@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from desktop.core.events import (
@@ -25,6 +26,10 @@ from desktop.core.events import (
     TurnComplete,
     event_to_json,
 )
+from desktop.core.fanout import EventFanout
+from desktop.headless_history import start_headless_history
+from desktop.headless_vision import start_headless_vision
+from desktop.headless_voice import start_headless_voice, voice_settings
 from desktop.session.endpoint import Endpoint, open_endpoint
 from desktop.session.live_session import LiveSession
 from desktop.settings import SettingsStore
@@ -45,6 +50,11 @@ class HeadlessRun:
         self._awaiting_reply = False
         self.failure: str | None = None
         self.done = asyncio.Event()
+        # Told of every event first (the vision pipeline); a hold delays the next line to say.
+        self.observers: list[Callable[[Event], None]] = []
+        self.holds: set[str] = set()
+        # Stdin lines that are commands, not text to say (e.g. "/press" with --mic).
+        self.commands: dict[str, Callable[[], None]] = {}
         self.session: LiveSession = session_factory(self.on_event)
 
     def print(self, obj: dict[str, Any]) -> None:
@@ -53,6 +63,8 @@ class HeadlessRun:
         self._out.flush()
 
     def on_event(self, event: Event) -> None:
+        for observer in self.observers:
+            observer(event)
         self.print(event_to_json(event))
         if isinstance(event, StateChanged):
             if event.state is SessionState.LIVE:
@@ -69,6 +81,10 @@ class HeadlessRun:
             self._check_done()
 
     def add_line(self, line: str) -> None:
+        command = self.commands.get(line.strip())
+        if command is not None:
+            command()
+            return
         if line.strip():
             self._pending.append(line.strip())
             self._say_next()
@@ -77,8 +93,13 @@ class HeadlessRun:
         self._stdin_done = True
         self._check_done()
 
+    def release(self, hold: str) -> None:
+        if hold in self.holds:
+            self.holds.discard(hold)
+            self._say_next()
+
     def _say_next(self) -> None:
-        if self._awaiting_reply or not self._pending:
+        if self._awaiting_reply or not self._pending or self.holds:
             return
         if self.session.state is not SessionState.LIVE:
             return
@@ -112,17 +133,42 @@ async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> i
     settings = SettingsStore().load()
     if args.model:
         settings = settings.replace(model=args.model)
+    settings = voice_settings(settings, args)
     try:
         endpoint, close_endpoint = await open_endpoint(base_url=args.base_url, ca_file=args.ca_file)
     except Exception as exc:  # e.g. the emulator cannot bind or write its certificate
         print(f"screenmate: cannot start: {exc}", file=sys.stderr)
         return 1
 
+    # One event stream for the JSON lines and the companion hub (--companion-port).
+    fanout = EventFanout()
+
     def make_session(on_event: Any) -> LiveSession:
-        return LiveSession(endpoint, settings, on_event, max_attempts=HEADLESS_MAX_ATTEMPTS)
+        fanout.subscribe(on_event)
+        return LiveSession(endpoint, settings, fanout, max_attempts=HEADLESS_MAX_ATTEMPTS)
 
     run = HeadlessRun(make_session, out, list(args.say or []), args.turns)
     run.print(_endpoint_json(endpoint, settings.model))
+    companions = None
+    if getattr(args, "companion_port", None) is not None:
+        from desktop.companion.headless import HeadlessCompanions
+
+        try:
+            companions = await HeadlessCompanions.start(
+                fanout,
+                lambda: run.session,
+                settings,
+                run.print,
+                host=args.companion_host,
+                port=args.companion_port,
+            )
+        except OSError as exc:
+            print(f"screenmate: cannot listen for companions: {exc}", file=sys.stderr)
+            await close_endpoint()
+            return 1
+    history = start_headless_history(fanout, settings, endpoint.label, run.print, args)
+    vision = start_headless_vision(run, settings, args.source, args.fps_max)
+    voice = await start_headless_voice(run, settings, args)
     if not args.say:
         _read_stdin_lines(run, asyncio.get_running_loop())
     session_task = asyncio.create_task(run.session.run())
@@ -136,10 +182,18 @@ async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> i
         )
         timed_out = not finished
     finally:
+        if vision is not None:
+            await vision.aclose()
+        if voice is not None:
+            await voice.aclose()
         await run.session.stop()
         done_task.cancel()
         await asyncio.gather(session_task, done_task, return_exceptions=True)
+        if companions is not None:
+            await companions.stop()
         await close_endpoint()
+        if history is not None:
+            history.close()
     if timed_out:
         print(f"screenmate: timed out after {args.timeout:g} s", file=sys.stderr)
         return 1

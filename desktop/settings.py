@@ -43,6 +43,31 @@ class Settings:
     # Seconds without a ping reply before the connection counts as dead. Google can be slow to
     # answer pings; the websockets default of 20 s has dropped healthy sessions.
     ping_timeout_s: float = 60.0
+    # Seconds of silence from the server while a reply is due (or streaming) before the
+    # connection counts as stalled and is replaced (resuming where it was).
+    stall_timeout_s: float = 20.0
+    # Voice. Devices are persisted by name ("default": the system's choice).
+    mic_device: str = "default"
+    speaker_device: str = "default"
+    talk_mode: str = "hands-free"  # or "push-to-talk" (core.audio_talk.TalkMode)
+    echo_mode: str = "aec"  # "aec", "half-duplex" or "off" (headphones)
+    # Hands-free: the server's voice activity detection. "default", "high" or "low";
+    # silence 0 keeps the server's own default.
+    vad_start_sensitivity: str = "default"
+    vad_end_sensitivity: str = "default"
+    vad_silence_ms: int = 0
+    # Vision. "" lets the server choose (~258 tokens a frame); "MEDIA_RESOLUTION_LOW" ~66.
+    media_resolution: str = ""
+    vision_max_side: int = 1024  # long side of a sent frame in pixels (Google suggests 768)
+    vision_fps_max: float = 1.0
+    vision_keepalive_s: float = 30.0  # a frame at least this often while sharing (0: never)
+    vision_change_threshold: float = 0.01  # fraction of the picture that must change
+    vision_last_region: str = ""  # "X,Y,W,H" in device pixels, offered again next time
+    # Companion devices (watch/phone web client). Off: no listener at all. Turned on by the
+    # user or by pairing a first device; then it listens on the LAN at this port (TLS).
+    companion_enabled: bool = False
+    companion_port: int = 48765
+    companion_reply_audio: str = "asking"  # "asking" device, "all" or "desktop" only
     extra: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Settings:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.pulse import PulseAudio
 from tests.support.xvfb import XServer, start_xvfb
 
 
@@ -35,3 +36,26 @@ def x_server() -> Iterator[XServer]:
         os.environ.pop("DISPLAY", None)
     else:
         os.environ["DISPLAY"] = previous
+
+
+@pytest.fixture(scope="session")
+def pulse() -> Iterator[PulseAudio]:
+    """A private PulseAudio server (null-sink speaker, pipe-source mic) for real PortAudio I/O.
+
+    PortAudio lists devices when it is initialised, so it is re-initialised once the server is
+    up. The server is stopped at the end of the test session.
+    """
+    server = PulseAudio()
+    server.start()
+    previous = {key: os.environ.get(key) for key in server.client_env}
+    os.environ.update(server.client_env)
+    from desktop.audio import devices
+
+    devices.refresh()
+    yield server
+    server.cleanup()
+    for key, value in previous.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

@@ -124,6 +124,13 @@ class ResumptionUpdate:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """One line for the user about the session itself (e.g. "started a new session")."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class SessionError:
     """Something the user should read. `fatal` means the session will not retry by itself."""
 
@@ -145,6 +152,7 @@ Event = (
     | ToolCallCancelled
     | GoAway
     | ResumptionUpdate
+    | Notice
     | SessionError
 )
 
@@ -161,6 +169,7 @@ _EVENT_NAMES: dict[type, str] = {
     ToolCallCancelled: "tool_call_cancelled",
     GoAway: "go_away",
     ResumptionUpdate: "resumption_update",
+    Notice: "notice",
     SessionError: "error",
 }
 

@@ -19,6 +19,7 @@ class FailureKind(StrEnum):
     TLS = "tls"  # certificate not trusted, or TLS handshake failed
     HTTP = "http"  # the server answered the upgrade with an HTTP status
     MALFORMED = "malformed"  # the server sent something that is not valid JSON
+    STALLED = "stalled"  # the server stopped answering while a reply was due
     INTERNAL = "internal"  # a bug on our side: reported, never swallowed
 
 
@@ -60,6 +61,8 @@ def classify(
         return Failure(
             f"The server answered HTTP {code}{suffix}.", code is None or code >= 500, code
         )
+    if kind is FailureKind.STALLED:
+        return Failure(f"The server at{at} stopped answering{suffix}.", True)
     if kind is FailureKind.MALFORMED:
         return Failure(f"The server sent a malformed message{suffix}.", True)
     if kind is FailureKind.INTERNAL:

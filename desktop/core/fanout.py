@@ -19,9 +19,13 @@ class EventFanout:
     def __init__(self) -> None:
         self._subscribers: list[Subscriber] = []
 
-    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
-        """Returns a function that unsubscribes again."""
-        self._subscribers.append(subscriber)
+    def subscribe(self, subscriber: Subscriber, *, first: bool = False) -> Callable[[], None]:
+        """Returns a function that unsubscribes again. `first`: called before the others
+        (the history, which must have a line before any view shows it)."""
+        if first:
+            self._subscribers.insert(0, subscriber)
+        else:
+            self._subscribers.append(subscriber)
         return lambda: self._subscribers.remove(subscriber)
 
     def __call__(self, event: Event) -> None:

@@ -173,3 +173,12 @@ class LiveEventDecoder:
     def connection_lost(self) -> list[TranscriptLine]:
         """A reply cut off by a dropped connection ends as interrupted; nothing is lost."""
         return self.transcript.close_all(interrupted=True)
+
+    def connection_changed(self, *, replaying_audio: bool) -> list[TranscriptLine]:
+        """Moving to a new connection. The model's open line ends as interrupted. The user's
+        open spoken line is transcribed again from the replayed audio, so it stays open (same
+        id, pieces dropped) rather than ending in a half line followed by a repeat."""
+        if replaying_audio and self.transcript.open_source(Role.USER) is LineSource.SPEECH:
+            self.transcript.restart(Role.USER)
+            return self.transcript.close(Role.MODEL, interrupted=True)
+        return self.transcript.close_all(interrupted=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.core.audio_talk import TalkMode
 from desktop.settings import Settings
 
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
@@ -18,7 +19,11 @@ def model_path(model: str) -> str:
     return model if model.startswith(("models/", "tunedModels/")) else f"models/{model}"
 
 
-def build_connect_config(settings: Settings, *, resume_handle: str | None = None) -> dict[str, Any]:
+def build_connect_config(
+    settings: Settings, *, resume_handle: str | None = None, initial_history: bool = False
+) -> dict[str, Any]:
+    """`initial_history`: the client seeds the new session with earlier turns (client content
+    up to `turn_complete`) before the realtime conversation starts."""
     speech: dict[str, Any] = {
         "voice_config": {"prebuilt_voice_config": {"voice_name": settings.voice}}
     }
@@ -36,4 +41,28 @@ def build_connect_config(settings: Settings, *, resume_handle: str | None = None
         config["session_resumption"] = {"handle": resume_handle} if resume_handle else {}
     if settings.context_compression:
         config["context_window_compression"] = {"sliding_window": {}}
+    if initial_history:
+        config["history_config"] = {"initial_history_in_client_content": True}
+    if settings.media_resolution:
+        config["media_resolution"] = settings.media_resolution
+    realtime_input = realtime_input_config(settings)
+    if realtime_input:
+        config["realtime_input_config"] = realtime_input
     return config
+
+
+def realtime_input_config(settings: Settings) -> dict[str, Any]:
+    """Push-to-talk turns the server's activity detection off (the client brackets speech with
+    activity_start/end); hands-free tunes it. Empty when the server's defaults apply."""
+    if settings.talk_mode == TalkMode.PUSH_TO_TALK:
+        return {"automatic_activity_detection": {"disabled": True}}
+    detection: dict[str, Any] = {}
+    start = settings.vad_start_sensitivity.strip().upper()
+    if start in ("HIGH", "LOW"):
+        detection["start_of_speech_sensitivity"] = f"START_SENSITIVITY_{start}"
+    end = settings.vad_end_sensitivity.strip().upper()
+    if end in ("HIGH", "LOW"):
+        detection["end_of_speech_sensitivity"] = f"END_SENSITIVITY_{end}"
+    if settings.vad_silence_ms > 0:
+        detection["silence_duration_ms"] = settings.vad_silence_ms
+    return {"automatic_activity_detection": detection} if detection else {}

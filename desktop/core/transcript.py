@@ -21,10 +21,11 @@ class _OpenLine:
     source: LineSource
     started_at: float
     pieces: list[str] = field(default_factory=list)
+    fallback: str = ""  # the text before a restart, kept in case nothing replaces it
 
     @property
     def text(self) -> str:
-        return " ".join("".join(self.pieces).split())
+        return " ".join("".join(self.pieces).split()) or self.fallback
 
 
 class TranscriptAssembler:
@@ -72,6 +73,19 @@ class TranscriptAssembler:
     def close_all(self, *, interrupted: bool = False) -> list[TranscriptLine]:
         """User line first: it was spoken before the model's answer to it."""
         return self.close(Role.USER) + self.close(Role.MODEL, interrupted=interrupted)
+
+    def restart(self, role: Role) -> None:
+        """Forget the pieces of the open line but keep its id: its speech is about to be sent
+        again (a replay on a new connection) and will be transcribed afresh. The final line
+        replaces what the deltas showed."""
+        line = self._open.get(role)
+        if line is not None:
+            line.fallback = line.text
+            line.pieces.clear()
+
+    def open_source(self, role: Role) -> LineSource | None:
+        line = self._open.get(role)
+        return line.source if line is not None else None
 
     def typed(self, text: str) -> TranscriptLine:
         """A line the user typed: complete at once."""

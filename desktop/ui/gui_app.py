@@ -14,7 +14,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -24,7 +24,11 @@ from desktop.resources import resource_path
 from desktop.session.endpoint import Endpoint, open_endpoint
 from desktop.session.live_session import LiveSession
 from desktop.settings import Settings, SettingsStore
+from desktop.ui.history_ui import HistoryController
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pairing_dialog import CompanionUi
+from desktop.ui.vision import VisionController
+from desktop.ui.voice_controls import VoiceController
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,10 @@ class SessionController(QObject):
     the endpoint (a newly stored key switches from the emulator to Google) and starts a fresh
     session with the new settings.
     """
+
+    # A new LiveSession is about to run: (Settings, Endpoint). History and the cost meter
+    # start a new session on it.
+    session_started = Signal(object, object)
 
     def __init__(
         self,
@@ -158,6 +166,7 @@ class SessionController(QObject):
         if self._sessions_started > 1:
             note = self.tr("New session · %1").replace("%1", self._settings.model)
         self._window.begin_session(note)
+        self.session_started.emit(self._settings, endpoint)
         session = self._session_factory(endpoint, self._settings, self.events)
         self._session = session
         self._session_task = asyncio.create_task(self._run(session), name="screenmate-session")
@@ -238,6 +247,18 @@ def run_gui(*, base_url: str | None, ca_file: str | None, model: str | None) -> 
         settings = settings.replace(model=model)
     window = MainWindow(settings, settings_store=store)
     controller = SessionController(window, settings, base_url=base_url, ca_file=ca_file)
+    # Vision: side panel, frame pipeline; `vision.request_fresh_frame()` for the talk controller.
+    vision = VisionController(window, controller, settings, store)
+    # Voice: mic → session, events → speaker, the talk controls row (see desktop/audio/voice.py).
+    from desktop.audio.voice import Voice
+
+    voice = VoiceController(window, controller, Voice(settings), store)
+    voice.voice.on_talk_start(vision.request_fresh_frame)
+    # Companion watches and phones (desktop/companion); the floor is `companions.service.floor`.
+    companions = CompanionUi(window, controller.events, lambda: controller.session, store)
+    window.pair_requested.connect(companions.open_dialog)
+    # History (SQLite, written as lines finalise), the cost meter, Session › History….
+    history = HistoryController(window, controller)
     window.show()
 
     # Python runs signal handlers only between bytecodes; a timer gives it the chance.
@@ -247,7 +268,13 @@ def run_gui(*, base_url: str | None, ca_file: str | None, model: str | None) -> 
     wake_timer.start(250)
 
     async def main() -> int:
+        await voice.start()
+        await companions.start_if_enabled()
         code = await controller.run_until_closed()
+        await companions.stop()
+        await voice.aclose()
+        await vision.aclose()
+        history.close()
         await _finish_leftover_tasks()
         return code
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events import (
     Event,
+    Notice,
     SessionError,
     SessionState,
     StateChanged,
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
     text_submitted = Signal(str)
     settings_changed = Signal(object)  # Settings, already saved
     reconnect_requested = Signal()
+    pair_requested = Signal()  # Session › Pair a device… (companion watches and phones)
+    history_requested = Signal()  # Session › History… (past sessions)
     closed = Signal()
 
     def __init__(
@@ -160,6 +163,8 @@ class MainWindow(QMainWindow):
             self._last_error = event.message
             if not event.fatal:
                 self._show_state(self._state)
+        elif isinstance(event, Notice):
+            self._transcript.add_notice(event.text, time.time())
         # Audio, tool calls and resumption handles are for other consumers.
 
     def add_controls(self, widget: QWidget) -> None:
@@ -262,6 +267,14 @@ class MainWindow(QMainWindow):
         session_menu = self.menuBar().addMenu(self.tr("&Session"))
         session_menu.addAction(settings_action)
         session_menu.addAction(reconnect_action)
+        pair_action = QAction(self.tr("&Pair a Device…"), self)
+        pair_action.triggered.connect(self.pair_requested)
+        session_menu.addAction(pair_action)
+        history_action = QAction(self.tr("&History…"), self)
+        history_action.setShortcut(QKeySequence("Ctrl+H"))
+        history_action.triggered.connect(self.history_requested)
+        session_menu.addAction(history_action)
+        self.addAction(history_action)
         session_menu.addSeparator()
         session_menu.addAction(quit_action)
         transcript_menu = self.menuBar().addMenu(self.tr("&Transcript"))

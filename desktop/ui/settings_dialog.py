@@ -34,6 +34,7 @@ from desktop.api_key import (
     store_in_keychain,
 )
 from desktop.settings import DEFAULT_SYSTEM_INSTRUCTION, VOICES, Settings, SettingsStore
+from desktop.ui.audio_settings import AudioSettingsBox
 
 KNOWN_MODELS = (
     "gemini-3.1-flash-live-preview",
@@ -120,6 +121,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._build_key_box())
+        self.audio_box = AudioSettingsBox(settings, self)
+        layout.addWidget(self.audio_box)
 
         note = QLabel(
             self.tr("OK saves these settings and reconnects the session with them."), self
@@ -176,7 +179,7 @@ class SettingsDialog(QDialog):
 
     def settings(self) -> Settings:
         """The settings as currently entered (unknown fields are kept from the original)."""
-        return self._original.replace(
+        return self.audio_box.apply(self._original).replace(
             model=self.model_combo.currentText().strip() or self._original.model,
             voice=self.voice_combo.currentText(),
             language=str(self.language_combo.currentData() or ""),

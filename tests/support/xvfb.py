@@ -51,7 +51,16 @@ def start_xvfb(width: int = 1920, height: int = 1080) -> XServer:
             continue
         display = f":{number}"
         process = subprocess.Popen(
-            ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+            [
+                "Xvfb",
+                display,
+                "-screen",
+                "0",
+                f"{width}x{height}x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

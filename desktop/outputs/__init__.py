@@ -1,0 +1,1 @@
+"""Where session events go besides the window: the speaker, history, companions."""

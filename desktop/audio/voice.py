@@ -43,6 +43,7 @@ from desktop.core.audio_talk import (
     TalkMode,
 )
 from desktop.core.events import Event, GenerationComplete, Interrupted, ModelAudio, TurnComplete
+from desktop.core.floor import DESKTOP, Floor
 from desktop.outputs.speaker import Speaker
 from desktop.settings import Settings
 
@@ -80,11 +81,14 @@ class VoiceStatus:
     mic_message: str = ""
     speaker_message: str = ""
     echo: str = ""
+    # Set while a companion device holds the floor: the desktop mic is not sent meanwhile.
+    floor_message: str = ""
 
     @property
     def message(self) -> str:
         """What the user should read about audio ("" when all is well)."""
-        return " ".join(m for m in (self.mic_message, self.speaker_message) if m)
+        parts = (self.mic_message, self.speaker_message, self.floor_message)
+        return " ".join(m for m in parts if m)
 
 
 class _Device:
@@ -127,6 +131,8 @@ class Voice:
         self._speaker = _Device("Speaker", self._make_speaker(settings.speaker_device))
         self.model_speaking = False
         self.sent_blocks = 0
+        self._floor: Floor | None = None
+        self._plays_reply: Callable[[], bool] = lambda: True
         self._configure_echo()
 
     # -- what the window and headless see --------------------------------------------------
@@ -159,13 +165,44 @@ class Voice:
     # -- talk controls: ONE path for button, tray, hotkey and headless ---------------------------
 
     def press(self) -> None:
-        self._do(self.talk.press(self._clock()))
+        if self.talk.talking or self._claim_floor():
+            self._do(self.talk.press(self._clock()))
 
     def release(self) -> None:
         self._do(self.talk.release(self._clock()))
 
     def toggle(self) -> None:
-        self._do(self.talk.toggle())
+        if self.talk.talking or self._claim_floor():
+            self._do(self.talk.toggle())
+
+    # -- the floor shared with companion devices --------------------------------------------
+
+    def use_floor(self, floor: Floor, plays_reply: Callable[[], bool] | None = None) -> None:
+        """Share the session with companions: one speaker at a time. Push-to-talk asks for the
+        floor on press; while a companion holds it the desktop mic is not sent (either mode).
+        `plays_reply()` says whether this speaker plays the current answer (it may belong on
+        the device that asked)."""
+        self._floor = floor
+        if plays_reply is not None:
+            self._plays_reply = plays_reply
+        floor.subscribe(self._on_floor)
+
+    def _claim_floor(self) -> bool:
+        floor = self._floor
+        if floor is None or self.talk.mode is not TalkMode.PUSH_TO_TALK:
+            return True
+        return floor.acquire(DESKTOP)
+
+    def _companion_has_floor(self) -> bool:
+        holder = self._floor.holder if self._floor is not None else None
+        return holder is not None and holder != DESKTOP
+
+    def _on_floor(self, holder: str | None) -> None:
+        busy = holder is not None and holder != DESKTOP
+        note = "A companion device is talking; the microphone waits." if busy else ""
+        if note != self._status.floor_message:
+            self._status = replace(self._status, floor_message=note)
+            self._notify()
 
     def set_muted(self, muted: bool) -> None:
         self._do(self.talk.set_muted(muted))
@@ -199,7 +236,8 @@ class Voice:
     def on_event(self, event: Event) -> None:
         """Subscribe this to the session's events."""
         if isinstance(event, ModelAudio):
-            self.speaker.play(event.pcm, event.sample_rate)
+            if self._plays_reply():
+                self.speaker.play(event.pcm, event.sample_rate)
         elif isinstance(event, Interrupted):
             self.speaker.clear()
         elif isinstance(event, TurnComplete | GenerationComplete):
@@ -330,6 +368,8 @@ class Voice:
     def _do(self, actions: list[TalkAction]) -> None:
         session = self._session
         for action in actions:
+            if isinstance(action, EndActivity) and self._floor is not None:
+                self._floor.release(DESKTOP)  # even with no session: never keep the floor
             if isinstance(action, SilenceSpeaker):
                 self.speaker.clear()
             elif session is None:
@@ -355,6 +395,8 @@ class Voice:
         if self._echo is not None:
             pcm = self._echo.process(pcm)
         self.meter.update(pcm, len(pcm) / 2 / MIC_RATE)
+        if self._companion_has_floor():
+            return
         self._do(self.talk.mic(pcm))
 
     def _on_played(self, pcm: bytes, rate: int) -> None:

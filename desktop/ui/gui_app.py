@@ -257,6 +257,8 @@ def run_gui(*, base_url: str | None, ca_file: str | None, model: str | None) -> 
     # Companion watches and phones (desktop/companion); the floor is `companions.service.floor`.
     companions = CompanionUi(window, controller.events, lambda: controller.session, store)
     window.pair_requested.connect(companions.open_dialog)
+    # One speaker at a time; the answer plays where the setting says (asker / all / desktop).
+    voice.voice.use_floor(companions.service.floor, companions.service.hub.desktop_plays_reply)
     # History (SQLite, written as lines finalise), the cost meter, Session › History….
     history = HistoryController(window, controller)
     window.show()

@@ -314,3 +314,44 @@ async def test_vanishing_devices_warn_retry_and_keep_the_session(
     await wait_until(lambda: rig.voice.sent_blocks > blocks + 10, timeout=20)
     assert rig.voice.status.message == ""
     assert rig.session.state is SessionState.LIVE
+
+
+async def test_a_companion_holding_the_floor_keeps_the_desktop_mic_out(
+    pulse: PulseAudio, emulator: LiveEmulator, rig_factory: Any
+) -> None:
+    """One speaker at a time: while a companion device holds the floor, the desktop's
+    push-to-talk is refused and its mic is not sent; once free, the desktop takes the floor
+    on press and gives it back on release."""
+    from desktop.core.floor import DESKTOP, Floor, companion_holder
+
+    rig = await rig_factory(emulator, PUSH_TO_TALK)
+    floor = Floor(time.monotonic)
+    rig.voice.use_floor(floor)
+    watch = companion_holder("watch-1")
+    assert floor.acquire(watch)
+    assert "companion" in rig.voice.status.message
+    rig.voice.press()
+    await asyncio.sleep(0.3)
+    rig.voice.release()
+    await asyncio.sleep(0.1)
+    assert emulator.received_of("realtime_input") == []  # refused: nothing was sent
+    assert floor.holder == watch
+
+    floor.release(watch)
+    assert rig.voice.status.message == ""
+    rig.voice.press()
+    assert floor.holder == DESKTOP
+    await asyncio.sleep(0.5)
+    rig.voice.release()
+    assert floor.holder is None
+
+    def kinds_now() -> list[str]:
+        return [
+            next(iter(r.message["realtime_input"])) for r in emulator.received_of("realtime_input")
+        ]
+
+    await emulator.wait_for(lambda: "activity_end" in kinds_now())
+    kinds = [
+        next(iter(r.message["realtime_input"])) for r in emulator.received_of("realtime_input")
+    ]
+    assert kinds[0] == "activity_start" and "activity_end" in kinds

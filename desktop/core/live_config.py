@@ -6,6 +6,7 @@ testable and visible in one place.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.audio_talk import TalkMode
@@ -20,10 +21,17 @@ def model_path(model: str) -> str:
 
 
 def build_connect_config(
-    settings: Settings, *, resume_handle: str | None = None, initial_history: bool = False
+    settings: Settings,
+    *,
+    resume_handle: str | None = None,
+    initial_history: bool = False,
+    function_declarations: Sequence[dict[str, Any]] = (),
+    instruction_addition: str = "",
 ) -> dict[str, Any]:
     """`initial_history`: the client seeds the new session with earlier turns (client content
-    up to `turn_complete`) before the realtime conversation starts."""
+    up to `turn_complete`) before the realtime conversation starts. `function_declarations`
+    (the app's tools) and Google Search grounding (a setting) become `tools`;
+    `instruction_addition` (how to use them) is appended to the user's system instruction."""
     speech: dict[str, Any] = {
         "voice_config": {"prebuilt_voice_config": {"voice_name": settings.voice}}
     }
@@ -35,8 +43,14 @@ def build_connect_config(
         "input_audio_transcription": {},
         "output_audio_transcription": {},
     }
-    if settings.system_instruction.strip():
-        config["system_instruction"] = {"parts": [{"text": settings.system_instruction.strip()}]}
+    instruction = "\n\n".join(
+        t for t in (settings.system_instruction.strip(), instruction_addition.strip()) if t
+    )
+    if instruction:
+        config["system_instruction"] = {"parts": [{"text": instruction}]}
+    tools = tools_config(settings, function_declarations)
+    if tools:
+        config["tools"] = tools
     if settings.session_resumption:
         config["session_resumption"] = {"handle": resume_handle} if resume_handle else {}
     if settings.context_compression:
@@ -49,6 +63,18 @@ def build_connect_config(
     if realtime_input:
         config["realtime_input_config"] = realtime_input
     return config
+
+
+def tools_config(
+    settings: Settings, function_declarations: Sequence[dict[str, Any]] = ()
+) -> list[dict[str, Any]]:
+    """`[{"function_declarations": [...]}, {"google_search": {}}]`, each only when wanted."""
+    tools: list[dict[str, Any]] = []
+    if function_declarations:
+        tools.append({"function_declarations": list(function_declarations)})
+    if settings.tools_google_search:
+        tools.append({"google_search": {}})
+    return tools
 
 
 def realtime_input_config(settings: Settings) -> dict[str, Any]:

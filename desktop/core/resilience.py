@@ -130,6 +130,13 @@ class TurnTracker(Generic[T]):
             self._awaiting_tool = False
             self._expecting_since = now if self._has_prompt() else None
 
+    def tool_answered(self, now: float) -> None:
+        """Every open function call got its response: the server owes the rest of the turn,
+        so the stall watch is back on (from now)."""
+        if self._awaiting_tool:
+            self._awaiting_tool = False
+            self._last_heard = now
+
     def connection_changed(self, now: float) -> None:
         """A new connection: nothing is in progress on it; unanswered prompts still are due."""
         self._turn_start = None

@@ -40,6 +40,7 @@ from desktop.core.events import (
     Role,
     SessionError,
     SessionState,
+    ToolCallCancelled,
     ToolCallRequested,
     TranscriptDelta,
     TranscriptLine,
@@ -49,6 +50,7 @@ from desktop.core.failures import Failure, FailureKind, classify
 from desktop.core.live_codec import LiveEventDecoder
 from desktop.core.resilience import Handover, InputKind, TurnTracker, seed_turns
 from desktop.core.session_machine import Backoff, SessionMachine, Trigger
+from desktop.core.tool_calls import CallBook, Verdict
 from desktop.session.endpoint import Endpoint
 from desktop.session.handover import HandoverRunner, Switch
 from desktop.session.outbox import MAX_QUEUED_MEDIA, Outbox
@@ -94,6 +96,8 @@ class LiveSession:
         backoff: Backoff | None = None,
         max_attempts: int | None = None,
         rng: random.Random | None = None,
+        tool_declarations: Sequence[dict[str, Any]] = (),
+        tool_instruction: str = "",
     ) -> None:
         self.endpoint = endpoint
         self.settings = settings
@@ -118,6 +122,12 @@ class LiveSession:
         self._handover: HandoverRunner | None = None
         self._closing: set[asyncio.Task[None]] = set()
         self.switches: list[Switch] = []
+        # Function calling: declarations for the connect config, open calls per connection.
+        self._tool_declarations = list(tool_declarations)
+        self._tool_instruction = tool_instruction
+        self._calls = CallBook()
+        self._current: _Run | None = None
+        self._responses: set[asyncio.Task[None]] = set()
 
     @property
     def state(self) -> SessionState:
@@ -160,6 +170,32 @@ class LiveSession:
     def send_audio_stream_end(self) -> None:
         """The mic paused or was muted (hands-free mode): flush the server's VAD."""
         self._enqueue(Outgoing(Input.AUDIO_STREAM_END))
+
+    def send_tool_response(self, call_id: str, name: str, response: dict[str, Any]) -> str | None:
+        """Answer a function call on the connection that issued it; never blocks. Returns None
+        when it is being sent, else why not: a cancelled call (by the server, or because its
+        connection was replaced: see `core.tool_calls`) or an unknown one is never answered."""
+        verdict = self._calls.answer(call_id)
+        run = self._current
+        if verdict is not Verdict.SEND:
+            return verdict.value
+        if run is None:
+            return Verdict.CANCELLED.value
+        task = asyncio.ensure_future(self._respond(run, call_id, name, response))
+        self._responses.add(task)
+        task.add_done_callback(self._responses.discard)
+        return None
+
+    async def _respond(self, run: _Run, call_id: str, name: str, response: dict[str, Any]) -> None:
+        try:
+            await run.link.respond(call_id, name or self._calls.name_of(call_id), response)
+        except Exception as exc:
+            run.failure = run.failure or self._failure_of(exc)
+            self._wake.set()
+            return
+        if self._current is run and not self._calls.open_on(run.link.index):
+            self._turns.tool_answered(time.monotonic())
+            self._wake.set()
 
     def _enqueue(self, item: Outgoing) -> None:
         self._outbox.put(item)
@@ -233,7 +269,13 @@ class LiveSession:
         self._links += 1
         try:
             link = await Link.open(
-                self._client, self.settings, index=self._links, handle=handle, seed=seed
+                self._client,
+                self.settings,
+                index=self._links,
+                handle=handle,
+                seed=seed,
+                tools=self._tool_declarations,
+                tool_instruction=self._tool_instruction,
             )
         except Exception as exc:
             if not seed or failure_from_exception(exc, "").retryable:
@@ -241,7 +283,14 @@ class LiveSession:
             # A model that does not take initial history must not end the conversation.
             log.warning("the server refused the seeded history (%s); starting without it", exc)
             seed = []
-            link = await Link.open(self._client, self.settings, index=self._links, handle=None)
+            link = await Link.open(
+                self._client,
+                self.settings,
+                index=self._links,
+                handle=None,
+                tools=self._tool_declarations,
+                tool_instruction=self._tool_instruction,
+            )
         if not handle and self._answered:
             link.notice = (
                 f"Started a new session with the last {sum(1 for _ in seed)} turns as context."
@@ -287,6 +336,7 @@ class LiveSession:
 
     def _start_run(self, link: Link) -> _Run:
         run = _Run(link)
+        self._current = run
         replay = deque(self._turns.replay())
         self._turns.connection_changed(time.monotonic())
         if link.notice:
@@ -301,6 +351,13 @@ class LiveSession:
         for task in run.tasks:
             task.cancel()
         self._close_link(run.link)
+        if self._current is run:
+            self._current = None
+        # Calls the old connection asked for are never answered on another one.
+        gone = self._calls.connection_gone(run.link.index)
+        self._calls.forget_link(run.link.index)
+        if gone:
+            self._emit(ToolCallCancelled(tuple(gone)))
 
     def _close_link(self, link: Link) -> None:
         closing = link.close_soon()
@@ -342,7 +399,7 @@ class LiveSession:
     async def _receive(self, run: _Run) -> None:
         try:
             async for message in run.link.messages():
-                self._on_message(message)
+                self._on_message(message, run.link.index)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -371,8 +428,14 @@ class LiveSession:
         finally:
             self._wake.set()
 
-    def _on_message(self, message: dict[str, Any]) -> None:
+    def _on_message(self, message: dict[str, Any], link: int = 0) -> None:
         events = self._decoder.decode(message)
+        for event in events:
+            if isinstance(event, ToolCallRequested):
+                for call in event.calls:
+                    self._calls.issued(call.call_id, call.name, link)
+            elif isinstance(event, ToolCallCancelled):
+                self._calls.cancelled(event.call_ids)
         self._turns.heard(
             time.monotonic(),
             model_turn=any(_model_side(e) for e in events),

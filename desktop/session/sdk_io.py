@@ -126,9 +126,15 @@ class Link:
         index: int,
         handle: str | None,
         seed: Sequence[tuple[Role, str]] = (),
+        tools: Sequence[dict[str, Any]] = (),
+        tool_instruction: str = "",
     ) -> Link:
         config = build_connect_config(
-            settings, resume_handle=handle, initial_history=bool(seed) and not handle
+            settings,
+            resume_handle=handle,
+            initial_history=bool(seed) and not handle,
+            function_declarations=tools,
+            instruction_addition=tool_instruction,
         )
         manager = client.aio.live.connect(
             model=model_path(settings.model),
@@ -175,6 +181,12 @@ class Link:
             await session.send_realtime_input(activity_end=types.ActivityEnd())
         elif item.kind is InputKind.AUDIO_STREAM_END:
             await session.send_realtime_input(audio_stream_end=True)
+
+    async def respond(self, call_id: str, name: str, response: dict[str, Any]) -> None:
+        """The result (`{"result": ...}`) or error (`{"error": ...}`) of one function call."""
+        await self.sdk.send_tool_response(
+            function_responses=[types.FunctionResponse(id=call_id, name=name, response=response)]
+        )
 
     def close_soon(self) -> asyncio.Task[None]:
         """Close in the background (bounded); returns the task, the same one each call."""

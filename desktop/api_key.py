@@ -81,3 +81,23 @@ def delete_from_keychain() -> None:
         if type(exc).__name__ == "PasswordDeleteError":
             return  # nothing was stored
         raise KeychainUnavailable(f"The OS keychain could not delete the key ({exc}).") from exc
+
+
+async def check_key(value: str, timeout_s: float = 10.0) -> tuple[bool, str]:
+    """Ask Google whether a key works (lists one model); (ok, a readable reason)."""
+    import asyncio
+
+    try:
+        from google import genai
+
+        client = genai.Client(api_key=value)
+        pager = await asyncio.wait_for(client.aio.models.list(config={"page_size": 1}), timeout_s)
+        del pager
+    except TimeoutError:
+        return False, f"no answer from Google within {timeout_s:.0f} s"
+    except Exception as exc:
+        text = str(exc) or type(exc).__name__
+        if value in text:
+            text = text.replace(value, "<key>")
+        return False, text[:300]
+    return True, ""

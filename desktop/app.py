@@ -25,7 +25,12 @@ def main(argv: list[str] | None = None) -> int:
             return 130
     from desktop.ui.gui_app import run_gui
 
-    return run_gui(base_url=args.base_url, ca_file=args.ca_file, model=args.model)
+    return run_gui(
+        base_url=args.base_url,
+        ca_file=args.ca_file,
+        model=args.model,
+        ready_file=args.ready_file,
+    )
 
 
 if __name__ == "__main__":

@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not write this session to the history database",
     )
     parser.add_argument(
+        "--ready-file",
+        metavar="PATH",
+        help="window: write 'live' to PATH once the session is live (scripts, tests)",
+    )
+    parser.add_argument(
         "--log-level",
         default="WARNING",
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],

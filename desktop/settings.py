@@ -68,6 +68,19 @@ class Settings:
     companion_enabled: bool = False
     companion_port: int = 48765
     companion_reply_audio: str = "asking"  # "asking" device, "all" or "desktop" only
+    # Tools (function calling). point_at draws a highlight where the model points; the local
+    # tools are off unless enabled; Google Search grounding is the Live API's built-in tool.
+    tools_point_at: bool = True
+    tools_google_search: bool = False
+    tools_clipboard: bool = False
+    tools_open_url: bool = False
+    tool_timeout_s: float = 15.0
+    # Desktop integration: global push-to-talk (core.hotkey syntax, "" = off), UI language
+    # ("" follows the OS; "en", "de", "zh_CN"), what was shown once already.
+    talk_shortcut: str = "ctrl+alt+space"
+    ui_language: str = ""
+    first_run_done: bool = False
+    tray_hint_shown: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Settings:

@@ -15,7 +15,7 @@ app_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb
   libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-shape0 libegl1 libgl1
   libfontconfig1 libdbus-1-3 libportaudio2 libasound2-plugins fonts-dejavu-core)
 test_pkgs=(xvfb xdotool x11-utils imagemagick pulseaudio pulseaudio-utils espeak-ng
-  chromium)
+  chromium trayer fonts-noto-cjk)
 
 pkgs=("${app_pkgs[@]}")
 [ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.events import SessionState, StateChanged
+from desktop.core.events import Event, SessionState, StateChanged
 from desktop.core.fanout import EventFanout
 from desktop.resources import resource_path
 from desktop.session.endpoint import Endpoint, open_endpoint
@@ -90,6 +90,8 @@ class SessionController(QObject):
         self._restart_task: asyncio.Task[None] | None = None
         self._restart_wanted = False
         self._sessions_started = 0
+        # Extra keyword arguments for each new session (the tools: desktop/ui/tools_ui.py).
+        self.session_options: Callable[[Settings], dict[str, Any]] | None = None
         # Every consumer of session events subscribes here; it outlives session restarts.
         self.events = EventFanout()
         self.events.subscribe(window.apply_event)
@@ -167,7 +169,8 @@ class SessionController(QObject):
             note = self.tr("New session · %1").replace("%1", self._settings.model)
         self._window.begin_session(note)
         self.session_started.emit(self._settings, endpoint)
-        session = self._session_factory(endpoint, self._settings, self.events)
+        options = self.session_options(self._settings) if self.session_options else {}
+        session = self._session_factory(endpoint, self._settings, self.events, **options)
         self._session = session
         self._session_task = asyncio.create_task(self._run(session), name="screenmate-session")
 
@@ -216,6 +219,20 @@ async def _wait_then_cancel(task: asyncio.Task[Any], grace: float) -> None:
         log.warning("task %s failed", task.get_name(), exc_info=task.exception())
 
 
+def _ready_file_writer(path: str) -> Callable[[Event], None]:
+    """Write "live" to `path` the first time the session is live (scripts, the bundle test)."""
+    done = False
+
+    def write(event: Event) -> None:
+        nonlocal done
+        if not done and isinstance(event, StateChanged) and event.state is SessionState.LIVE:
+            done = True
+            with open(path, "w", encoding="utf-8") as out:
+                out.write("live\n")
+
+    return write
+
+
 async def _finish_leftover_tasks() -> None:
     """Cancel whatever still runs (third-party helpers) so no task is destroyed pending."""
     current = asyncio.current_task()
@@ -226,7 +243,13 @@ async def _finish_leftover_tasks() -> None:
         await asyncio.wait(leftovers, timeout=CANCEL_WAIT_S)
 
 
-def run_gui(*, base_url: str | None, ca_file: str | None, model: str | None) -> int:
+def run_gui(
+    *,
+    base_url: str | None,
+    ca_file: str | None,
+    model: str | None,
+    ready_file: str | None = None,
+) -> int:
     """Show the window and run until it is closed (Ctrl+Q, the close button or Ctrl+C)."""
     import qasync  # after PySide6: qasync binds to the Qt package already imported
 
@@ -238,11 +261,23 @@ def run_gui(*, base_url: str | None, ca_file: str | None, model: str | None) -> 
     # The controller ends the loop after shutting the session down, not Qt on the last close.
     app.setQuitOnLastWindowClosed(False)
 
+    # A second launch hands over to the running instance (its window comes to the front).
+    from desktop.ui.single_instance import InstanceServer, ask_running_instance
+
+    if ask_running_instance():
+        log.info("Screenmate is already running; asked it to show its window")
+        return 0
+    instance = InstanceServer(parent=app)
+    instance.listen()
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
     store = SettingsStore()
     settings = store.load()
+    from desktop.ui.i18n import install_translations
+
+    install_translations(app, settings.ui_language)
     if model:
         settings = settings.replace(model=model)
     window = MainWindow(settings, settings_store=store)
@@ -261,19 +296,43 @@ def run_gui(*, base_url: str | None, ca_file: str | None, model: str | None) -> 
     voice.voice.use_floor(companions.service.floor, companions.service.hub.desktop_plays_reply)
     # History (SQLite, written as lines finalise), the cost meter, Session › History….
     history = HistoryController(window, controller)
+    # Function calling: point_at highlight, local tools, the tool log (desktop/tools).
+    from desktop.ui.tools_ui import ToolsController
+
+    tools = ToolsController(window, controller, vision)
+    # Tray icon, global push-to-talk hotkey, first-run welcome (desktop/ui/shell.py).
+    from desktop.ui.shell import DesktopShell
+
+    shell = DesktopShell(
+        window,
+        controller.events.subscribe,
+        voice.voice,
+        vision,
+        companions.open_dialog,
+        store,
+        settings,
+    )
+    controller.events.subscribe(shell.on_event)
+    if ready_file:
+        controller.events.subscribe(_ready_file_writer(ready_file))
+    instance.show_requested.connect(shell.bring_to_front)
     window.show()
 
     # Python runs signal handlers only between bytecodes; a timer gives it the chance.
-    previous_sigint = signal.signal(signal.SIGINT, lambda *_: window.close())
+    previous_sigint = signal.signal(signal.SIGINT, lambda *_: window.quit())
     wake_timer = QTimer(window)
     wake_timer.timeout.connect(lambda: None)
     wake_timer.start(250)
 
     async def main() -> int:
+        shell.start()
         await voice.start()
         await companions.start_if_enabled()
         code = await controller.run_until_closed()
+        shell.stop()
+        instance.close()
         await companions.stop()
+        await tools.aclose()
         await voice.aclose()
         await vision.aclose()
         history.close()

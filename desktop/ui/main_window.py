@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
     pair_requested = Signal()  # Session › Pair a device… (companion watches and phones)
     history_requested = Signal()  # Session › History… (past sessions)
     closed = Signal()
+    hidden_to_tray = Signal()  # closed while a tray icon keeps the app running
 
     def __init__(
         self,
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         focus_action = QAction(self.tr("&Type a Message"), self)
         focus_action.setShortcut(QKeySequence("Ctrl+L"))
         focus_action.triggered.connect(self.focus_input)
@@ -398,9 +399,22 @@ class MainWindow(QMainWindow):
             return
         self.resize(*DEFAULT_SIZE)
 
+    def set_hide_on_close(self, hide: bool) -> None:
+        """With a tray icon, closing the window hides it; `quit()` really ends the app."""
+        self._hide_on_close = hide
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._window_state.setValue("main_window/geometry", self.saveGeometry())
         self._window_state.sync()
+        if getattr(self, "_hide_on_close", False) and not getattr(self, "_quitting", False):
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
         event.accept()
         self.closed.emit()
 

@@ -8,6 +8,9 @@ GEMINI_API_KEY / GOOGLE_API_KEY wins over the keychain, and the dialog says so.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
@@ -22,19 +25,27 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.api_key import (
     KeychainUnavailable,
+    check_key,
     delete_from_keychain,
     key_from_env,
     key_from_keychain,
+    resolve_api_key,
     store_in_keychain,
 )
 from desktop.settings import DEFAULT_SYSTEM_INSTRUCTION, VOICES, Settings, SettingsStore
 from desktop.ui.audio_settings import AudioSettingsBox
+from desktop.ui.general_settings import (
+    INSTRUCTION_PRESETS,
+    DesktopSettingsBox,
+    VisionSettingsBox,
+)
 
 KNOWN_MODELS = (
     "gemini-3.1-flash-live-preview",
@@ -74,6 +85,8 @@ class SettingsDialog(QDialog):
         self._original = settings
         self._store = store
         self._key_changed = False
+        self.key_checker: Callable[[str], Awaitable[tuple[bool, str]]] = check_key
+        self._key_test: asyncio.Future[None] | None = None
         self.setWindowTitle(self.tr("Screenmate Settings"))
         self.setObjectName("settingsDialog")
         self.setMinimumWidth(560)
@@ -118,11 +131,32 @@ class SettingsDialog(QDialog):
         instruction_label.setBuddy(self.instruction_edit)
         form.addRow(instruction_label, instruction_box)
 
+        self.preset_combo = QComboBox(self)
+        self.preset_combo.setObjectName("instructionPreset")
+        self.preset_combo.addItem(self.tr("Presets…"), "")
+        for name, text in INSTRUCTION_PRESETS:
+            self.preset_combo.addItem(self.tr(name), text)
+        self.preset_combo.activated.connect(self._preset_chosen)
+        instruction_box.insertWidget(0, self.preset_combo)
+
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self._build_key_box())
+        tabs = QTabWidget(self)
+        general = QWidget(tabs)
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addWidget(self._build_key_box())
+        tabs.addTab(general, self.tr("General"))
         self.audio_box = AudioSettingsBox(settings, self)
-        layout.addWidget(self.audio_box)
+        tabs.addTab(self.audio_box, self.tr("Audio"))
+        more = QWidget(tabs)
+        more_layout = QVBoxLayout(more)
+        self.vision_box = VisionSettingsBox(settings, more)
+        self.desktop_box = DesktopSettingsBox(settings, more)
+        more_layout.addWidget(self.vision_box)
+        more_layout.addWidget(self.desktop_box)
+        more_layout.addStretch(1)
+        tabs.addTab(more, self.tr("Sharing && Desktop"))
+        layout.addWidget(tabs)
 
         note = QLabel(
             self.tr("OK saves these settings and reconnects the session with them."), self
@@ -163,6 +197,10 @@ class SettingsDialog(QDialog):
         self.remove_key_button = QPushButton(self.tr("Remove"), box)
         self.remove_key_button.clicked.connect(self._remove_key)
         row.addWidget(self.remove_key_button)
+        self.test_key_button = QPushButton(self.tr("Test Key"), box)
+        self.test_key_button.setObjectName("testKey")
+        self.test_key_button.clicked.connect(self._test_key)
+        row.addWidget(self.test_key_button)
         layout.addLayout(row)
         self.key_status = QLabel(box)
         self.key_status.setWordWrap(True)
@@ -179,7 +217,8 @@ class SettingsDialog(QDialog):
 
     def settings(self) -> Settings:
         """The settings as currently entered (unknown fields are kept from the original)."""
-        return self.audio_box.apply(self._original).replace(
+        updated = self.desktop_box.apply(self.vision_box.apply(self._original))
+        return self.audio_box.apply(updated).replace(
             model=self.model_combo.currentText().strip() or self._original.model,
             voice=self.voice_combo.currentText(),
             language=str(self.language_combo.currentData() or ""),
@@ -187,6 +226,9 @@ class SettingsDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if not self.desktop_box.hotkey_ok():
+            self._warn(self.desktop_box.hotkey_note.text())
+            return
         try:
             self._store.save(self.settings())
         except OSError as exc:
@@ -218,6 +260,32 @@ class SettingsDialog(QDialog):
             return
         self._key_changed = True
         self._refresh_key_status()
+
+    def _preset_chosen(self, index: int) -> None:
+        text = self.preset_combo.itemData(index)
+        if text:
+            self.instruction_edit.setPlainText(str(text))
+        self.preset_combo.setCurrentIndex(0)
+
+    def _test_key(self) -> None:
+        """Ask Google whether the typed (or else the current) key works; answers in the status."""
+        typed = self.key_edit.text().strip()
+        current = resolve_api_key()
+        key = typed or (current.value if current is not None else "")
+        if not key:
+            self.key_status.setText(self.tr("There is no key to test: paste one first."))
+            return
+        self.test_key_button.setEnabled(False)
+        self.key_status.setText(self.tr("Testing the key…"))
+        self._key_test = asyncio.ensure_future(self._run_key_test(key))
+
+    async def _run_key_test(self, key: str) -> None:
+        ok, detail = await self.key_checker(key)
+        if ok:
+            self.key_status.setText(self.tr("The key works."))
+        else:
+            self.key_status.setText(self.tr("The key test failed: %1").replace("%1", detail))
+        self.test_key_button.setEnabled(True)
 
     def _refresh_key_status(self) -> None:
         from_env = key_from_env()

@@ -1,0 +1,128 @@
+"""Settings sections beside Audio: instruction presets, vision frame policy, companion listener,
+the push-to-talk hotkey and the UI language (the theme follows the OS: Qt uses its palette)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.settings import DEFAULT_SYSTEM_INSTRUCTION, Settings
+from desktop.ui.hotkey import hotkey_warning
+from desktop.ui.i18n import LANGUAGE_NAMES
+
+# (name, instruction). The screen-share assistant is the default.
+INSTRUCTION_PRESETS = (
+    ("Screen-share assistant", DEFAULT_SYSTEM_INSTRUCTION),
+    (
+        "Coding helper",
+        "You are Screenmate, a senior programmer looking at the user's editor and terminal. "
+        "Point out errors you can see, explain briefly, and suggest the exact fix.",
+    ),
+    (
+        "Language tutor",
+        "You are Screenmate, a patient language tutor. Explain the words and sentences visible "
+        "on the user's screen, correct the user's pronunciation and grammar gently.",
+    ),
+    (
+        "Accessibility reader",
+        "You are Screenmate, reading the shared screen aloud for someone who cannot see it "
+        "well. Describe layout and text clearly and in order, without guessing.",
+    ),
+)
+
+
+class VisionSettingsBox(QGroupBox):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Screen sharing"))
+        form = QFormLayout(self)
+        self.resolution_combo = QComboBox(self)
+        self.resolution_combo.addItem(self.tr("Server default (~258 tokens a frame)"), "")
+        self.resolution_combo.addItem(self.tr("Low (~66 tokens a frame)"), "MEDIA_RESOLUTION_LOW")
+        index = self.resolution_combo.findData(settings.media_resolution)
+        self.resolution_combo.setCurrentIndex(max(index, 0))
+        form.addRow(self.tr("Frame &detail:"), self.resolution_combo)
+        self.fps_spin = QDoubleSpinBox(self)
+        self.fps_spin.setRange(0.1, 5.0)
+        self.fps_spin.setSingleStep(0.5)
+        self.fps_spin.setSuffix(self.tr(" per second"))
+        self.fps_spin.setValue(settings.vision_fps_max)
+        form.addRow(self.tr("At most:"), self.fps_spin)
+        self.side_spin = QSpinBox(self)
+        self.side_spin.setRange(256, 3840)
+        self.side_spin.setSingleStep(128)
+        self.side_spin.setSuffix(self.tr(" px"))
+        self.side_spin.setValue(settings.vision_max_side)
+        form.addRow(self.tr("Long side:"), self.side_spin)
+
+    def apply(self, settings: Settings) -> Settings:
+        return settings.replace(
+            media_resolution=str(self.resolution_combo.currentData() or ""),
+            vision_fps_max=self.fps_spin.value(),
+            vision_max_side=self.side_spin.value(),
+        )
+
+
+class DesktopSettingsBox(QGroupBox):
+    """Companion listener, hotkey, UI language."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Desktop"))
+        form = QFormLayout(self)
+        self.hotkey_edit = QLineEdit(settings.talk_shortcut, self)
+        self.hotkey_edit.setObjectName("hotkeyEdit")
+        self.hotkey_edit.setPlaceholderText(self.tr("off"))
+        self.hotkey_edit.setToolTip(
+            self.tr("Hold anywhere to talk, e.g. ctrl+alt+space, ctrl+shift+f12, pause")
+        )
+        form.addRow(self.tr("Push-to-talk &hotkey:"), self.hotkey_edit)
+        self.hotkey_note = QLabel(self)
+        self.hotkey_note.setWordWrap(True)
+        self.hotkey_note.setStyleSheet("color: #a50e0e;")
+        form.addRow("", self.hotkey_note)
+        self.hotkey_edit.textChanged.connect(self._check_hotkey)
+        self._check_hotkey(settings.talk_shortcut)
+
+        self.companion_check = QCheckBox(self.tr("Let paired watches and phones join"), self)
+        self.companion_check.setChecked(settings.companion_enabled)
+        form.addRow(self.tr("Companions:"), self.companion_check)
+        self.port_spin = QSpinBox(self)
+        self.port_spin.setRange(1024, 65535)
+        self.port_spin.setValue(settings.companion_port)
+        form.addRow(self.tr("Companion &port:"), self.port_spin)
+
+        self.ui_language_combo = QComboBox(self)
+        self.ui_language_combo.setObjectName("uiLanguage")
+        for code, name in LANGUAGE_NAMES.items():
+            self.ui_language_combo.addItem(name or self.tr("Follow the system"), code)
+        index = self.ui_language_combo.findData(settings.ui_language)
+        self.ui_language_combo.setCurrentIndex(max(index, 0))
+        form.addRow(self.tr("&Interface language:"), self.ui_language_combo)
+
+    def hotkey_ok(self) -> bool:
+        text = self.hotkey_edit.text().strip()
+        return not text or hotkey_warning(text) is None
+
+    def _check_hotkey(self, text: str) -> None:
+        text = text.strip()
+        self.hotkey_note.setText(hotkey_warning(text) or "" if text else "")
+        self.hotkey_note.setVisible(bool(self.hotkey_note.text()))
+
+    def apply(self, settings: Settings) -> Settings:
+        text = self.hotkey_edit.text().strip().lower()
+        return settings.replace(
+            talk_shortcut=text if self.hotkey_ok() else settings.talk_shortcut,
+            companion_enabled=self.companion_check.isChecked(),
+            companion_port=self.port_spin.value(),
+            ui_language=str(self.ui_language_combo.currentData() or ""),
+        )

@@ -28,6 +28,7 @@ from desktop.core.events import (
 )
 from desktop.core.fanout import EventFanout
 from desktop.headless_history import start_headless_history
+from desktop.headless_tools import HeadlessTools
 from desktop.headless_vision import start_headless_vision
 from desktop.headless_voice import start_headless_voice, voice_settings
 from desktop.session.endpoint import Endpoint, open_endpoint
@@ -142,10 +143,17 @@ async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> i
 
     # One event stream for the JSON lines and the companion hub (--companion-port).
     fanout = EventFanout()
+    tools = HeadlessTools(settings)
 
     def make_session(on_event: Any) -> LiveSession:
         fanout.subscribe(on_event)
-        return LiveSession(endpoint, settings, fanout, max_attempts=HEADLESS_MAX_ATTEMPTS)
+        return LiveSession(
+            endpoint,
+            settings,
+            fanout,
+            max_attempts=HEADLESS_MAX_ATTEMPTS,
+            **tools.session_options(),
+        )
 
     run = HeadlessRun(make_session, out, list(args.say or []), args.turns)
     run.print(_endpoint_json(endpoint, settings.model))
@@ -168,6 +176,7 @@ async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> i
             return 1
     history = start_headless_history(fanout, settings, endpoint.label, run.print, args)
     vision = start_headless_vision(run, settings, args.source, args.fps_max)
+    tools.attach(run.session, fanout, run.print, vision.pipeline if vision else None)
     voice = await start_headless_voice(run, settings, args)
     if not args.say:
         _read_stdin_lines(run, asyncio.get_running_loop())
@@ -182,6 +191,7 @@ async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> i
         )
         timed_out = not finished
     finally:
+        await tools.aclose()
         if vision is not None:
             await vision.aclose()
         if voice is not None:

@@ -1,5 +1,6 @@
 """Settings sections beside Audio: instruction presets, vision frame policy, companion listener,
-the push-to-talk hotkey and the UI language (the theme follows the OS: Qt uses its palette)."""
+the push-to-talk hotkey, the UI language (the theme follows the OS: Qt uses its palette) and
+the tools the model may use."""
 
 from __future__ import annotations
 
@@ -125,4 +126,46 @@ class DesktopSettingsBox(QGroupBox):
             companion_enabled=self.companion_check.isChecked(),
             companion_port=self.port_spin.value(),
             ui_language=str(self.ui_language_combo.currentData() or ""),
+        )
+
+
+class ToolsSettingsBox(QGroupBox):
+    """Which tools the model may use (function calling and Google Search grounding)."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Tools"))
+        self.setObjectName("toolsSettings")
+        form = QFormLayout(self)
+        self.point_at_check = QCheckBox(self.tr("Point at things on the shared screen"), self)
+        self.point_at_check.setChecked(settings.tools_point_at)
+        form.addRow(self.point_at_check)
+        self.google_search_check = QCheckBox(self.tr("Google Search grounding"), self)
+        self.google_search_check.setToolTip(
+            self.tr("The model may look things up with Google Search (Google's built-in tool)")
+        )
+        self.google_search_check.setChecked(settings.tools_google_search)
+        form.addRow(self.google_search_check)
+        self.clipboard_check = QCheckBox(self.tr("Copy text to the clipboard"), self)
+        self.clipboard_check.setChecked(settings.tools_clipboard)
+        form.addRow(self.clipboard_check)
+        self.open_url_check = QCheckBox(self.tr("Open web pages (after you confirm)"), self)
+        self.open_url_check.setChecked(settings.tools_open_url)
+        form.addRow(self.open_url_check)
+        self.timeout_spin = QDoubleSpinBox(self)
+        self.timeout_spin.setObjectName("toolTimeout")
+        self.timeout_spin.setRange(1.0, 120.0)
+        self.timeout_spin.setSingleStep(5.0)
+        self.timeout_spin.setDecimals(1)
+        self.timeout_spin.setSuffix(self.tr(" s"))
+        self.timeout_spin.setValue(settings.tool_timeout_s)
+        form.addRow(self.tr("Tool &timeout:"), self.timeout_spin)
+
+    def apply(self, settings: Settings) -> Settings:
+        return settings.replace(
+            tools_point_at=self.point_at_check.isChecked(),
+            tools_google_search=self.google_search_check.isChecked(),
+            tools_clipboard=self.clipboard_check.isChecked(),
+            tools_open_url=self.open_url_check.isChecked(),
+            tool_timeout_s=self.timeout_spin.value(),
         )

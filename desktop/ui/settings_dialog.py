@@ -44,6 +44,7 @@ from desktop.ui.audio_settings import AudioSettingsBox
 from desktop.ui.general_settings import (
     INSTRUCTION_PRESETS,
     DesktopSettingsBox,
+    ToolsSettingsBox,
     VisionSettingsBox,
 )
 
@@ -152,7 +153,9 @@ class SettingsDialog(QDialog):
         more_layout = QVBoxLayout(more)
         self.vision_box = VisionSettingsBox(settings, more)
         self.desktop_box = DesktopSettingsBox(settings, more)
+        self.tools_box = ToolsSettingsBox(settings, more)
         more_layout.addWidget(self.vision_box)
+        more_layout.addWidget(self.tools_box)
         more_layout.addWidget(self.desktop_box)
         more_layout.addStretch(1)
         tabs.addTab(more, self.tr("Sharing && Desktop"))
@@ -218,6 +221,7 @@ class SettingsDialog(QDialog):
     def settings(self) -> Settings:
         """The settings as currently entered (unknown fields are kept from the original)."""
         updated = self.desktop_box.apply(self.vision_box.apply(self._original))
+        updated = self.tools_box.apply(updated)
         return self.audio_box.apply(updated).replace(
             model=self.model_combo.currentText().strip() or self._original.model,
             voice=self.voice_combo.currentText(),

@@ -8,7 +8,7 @@ import pytest
 from desktop.settings import Settings, SettingsStore
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTabWidget
 from pytestqt.qtbot import QtBot
 
 
@@ -93,3 +93,28 @@ def test_window_emits_settings_changed_after_ok(qtbot: QtBot, tmp_path: Path) ->
         dialog.accept()
     assert changed.args is not None and changed.args[0].voice == "Charon"
     assert window.settings.voice == "Charon"
+
+
+def test_tools_group_shows_and_saves_the_tool_settings(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(tools_point_at=False, tools_open_url=True, tool_timeout_s=30.0)
+    dialog = make_dialog(qtbot, tmp_path, settings)
+    box = dialog.tools_box
+    tabs = dialog.findChild(QTabWidget)
+    assert tabs is not None and box.title() == "Tools"
+    tabs.setCurrentWidget(box.parentWidget())
+    assert "Sharing" in tabs.tabText(tabs.currentIndex()) and box.isVisibleTo(dialog)
+    assert not box.point_at_check.isChecked() and box.open_url_check.isChecked()
+    assert not box.google_search_check.isChecked() and not box.clipboard_check.isChecked()
+    assert "Google Search grounding" in box.google_search_check.text()
+    assert box.timeout_spin.value() == 30.0
+    assert dialog.settings() == settings
+    box.point_at_check.setChecked(True)
+    box.google_search_check.setChecked(True)
+    box.clipboard_check.setChecked(True)
+    box.open_url_check.setChecked(False)
+    box.timeout_spin.setValue(45.0)
+    dialog.accept()
+    saved = SettingsStore(tmp_path / "settings.json").load()
+    assert (saved.tools_point_at, saved.tools_google_search) == (True, True)
+    assert (saved.tools_clipboard, saved.tools_open_url) == (True, False)
+    assert saved.tool_timeout_s == 45.0

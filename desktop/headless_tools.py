@@ -6,6 +6,7 @@ or confirm anything, so the effects say what they would do instead of doing it:
 - `point_at` prints `{"event": "point_at", "rect": [x, y, w, h], "label": ...}` (logical
   screen pixels, from the last frame sent by `--source`) and answers the model as usual.
 - `open_url` never opens a browser: it answers with an error (no one can confirm it).
+- `look_closer` answers with one full-resolution picture of `--source` (an error without).
 - `copy_to_clipboard` answers with an error: the clipboard belongs to a desktop session and
   there is no clean way to own it without a GUI toolkit.
 
@@ -21,9 +22,14 @@ from desktop.capture.screen import list_screens
 from desktop.capture.sources import CaptureError
 from desktop.core.fanout import EventFanout
 from desktop.core.geometry import FrameGeometry, Rect, Screen
-from desktop.core.tool_calls import ToolRecord
+from desktop.core.tool_calls import ToolImage, ToolRecord
 from desktop.settings import Settings
-from desktop.tools.builtin import PrintEffects, build_registry, system_instruction_addition
+from desktop.tools.builtin import (
+    PrintEffects,
+    build_registry,
+    fresh_look_from,
+    system_instruction_addition,
+)
 from desktop.tools.runner import ToolError, ToolRunner
 
 if TYPE_CHECKING:
@@ -74,6 +80,9 @@ class HeadlessEffects(PrintEffects):
     async def confirm_open_url(self, url: str) -> bool:
         raise ToolError(NO_CONFIRMATION)
 
+    async def fresh_look(self) -> ToolImage | str:
+        return await fresh_look_from(self.pipeline)
+
 
 def record_json(record: ToolRecord) -> dict[str, Any]:
     return {
@@ -121,10 +130,12 @@ class HeadlessTools:
         self.effects.pipeline = pipeline
         fanout.subscribe(self.runner.on_event)
 
-    def _respond(self, call_id: str, name: str, response: dict[str, Any]) -> str | None:
+    def _respond(
+        self, call_id: str, name: str, response: dict[str, Any], images: Sequence[ToolImage]
+    ) -> str | None:
         if self._session is None:
             return "no session"
-        return self._session.send_tool_response(call_id, name, response)
+        return self._session.send_tool_response(call_id, name, response, images)
 
     async def aclose(self) -> None:
         await self.runner.aclose()

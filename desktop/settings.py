@@ -74,6 +74,7 @@ class Settings:
     tools_google_search: bool = False
     tools_clipboard: bool = False
     tools_open_url: bool = False
+    tools_fresh_look: bool = False  # look_closer: one full-resolution picture on request
     tool_timeout_s: float = 15.0
     # Desktop integration: global push-to-talk (core.hotkey syntax, "" = off), UI language
     # ("" follows the OS; "en", "de", "zh_CN"), what was shown once already.

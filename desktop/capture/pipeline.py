@@ -58,6 +58,8 @@ FRESH_ENOUGH_S = 0.5
 # The picture captured while connecting may open the session if it is this young.
 WARM_ENOUGH_S = 3.0
 EXCLUDED_GREY = 0x80
+# A full-resolution look (`FramePipeline.full_resolution`) is for fine print: less loss.
+FULL_QUALITY = 90
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,15 @@ class SentFrame:
     geometry: FrameGeometry
     reason: Reason
     at: float
+
+
+@dataclass(frozen=True)
+class FullFrame:
+    """One picture of the source at its native resolution (not downscaled)."""
+
+    jpeg: bytes
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -250,6 +261,27 @@ class FramePipeline:
         self._pacer.request_fresh()
         self._wake.set()
 
+    async def full_resolution(self) -> FullFrame | str:
+        """A fresh JPEG of the current source at its native resolution (no downscale, the
+        app's own windows blanked), grabbed on the capture thread; else why not (a str). It
+        is not a sent frame: pacing and `last_sent` are untouched."""
+        source, generation = self._source, self._generation
+        if source is None:
+            return "nothing is shared"
+        if self._paused:
+            return "sharing is paused" + (f": {self._message}" if self._message else "")
+        loop = asyncio.get_running_loop()
+        try:
+            frame = await loop.run_in_executor(self._executor, self._grab_full, source, generation)
+        except CaptureError as exc:
+            return str(exc)
+        except Exception as exc:
+            log.exception("a full-resolution capture from %s failed", source.label)
+            return f"capturing {source.label} failed: {exc}"
+        if generation != self._generation:
+            return "the shared source changed meanwhile"
+        return frame
+
     def on_event(self, event: Event) -> None:
         """Subscribe this to the session's events."""
         if isinstance(event, StateChanged):
@@ -353,14 +385,15 @@ class FramePipeline:
 
     # -- the capture thread ---------------------------------------------------------------
 
-    def _prepare(self, source: FrameSource, generation: int, max_side: int) -> _Prepared:
+    def _grab(
+        self, source: FrameSource, generation: int
+    ) -> tuple[Rect | None, npt.NDArray[np.uint8]]:
+        """(the frame's origin, its pixels with the exclusions blanked)."""
         if self._opened is not source or self._generation_opened != generation:
             self._close_opened()
             source.open()
             self._opened = source
             self._generation_opened = generation
-        if self._downscaler.max_side != max_side:
-            self._downscaler = Downscaler(max_side)
         frame = source.grab()
         pixels = frame.pixels
         exclusions = self._exclusions
@@ -368,8 +401,20 @@ class FramePipeline:
             if not pixels.flags.writeable:
                 pixels = pixels.copy()
             blank_rects(pixels, frame.origin, exclusions)
+        return frame.origin, pixels
+
+    def _grab_full(self, source: FrameSource, generation: int) -> FullFrame:
+        _origin, pixels = self._grab(source, generation)
+        pixels = np.ascontiguousarray(pixels)
+        jpeg = encode_jpeg(pixels, FULL_QUALITY)
+        return FullFrame(jpeg, int(pixels.shape[1]), int(pixels.shape[0]))
+
+    def _prepare(self, source: FrameSource, generation: int, max_side: int) -> _Prepared:
+        if self._downscaler.max_side != max_side:
+            self._downscaler = Downscaler(max_side)
+        origin, pixels = self._grab(source, generation)
         small = self._downscaler.scale(pixels)
-        geometry = FrameGeometry(frame.origin, small.shape[1], small.shape[0])
+        geometry = FrameGeometry(origin, small.shape[1], small.shape[0])
         return _Prepared(small, signature(small), geometry, self._clock(), generation)
 
     def _close_opened(self) -> None:

@@ -9,6 +9,8 @@
   so the model asks again if it still wants to.
 - `ToolRecord`: one line of the tool log (name, arguments, status, result, duration).
 - `ok_response` / `error_response`: the `response` object a FunctionResponse carries.
+- `ToolImage`: a picture a tool returns; it travels as a part of the FunctionResponse itself
+  (not as client content, which would interrupt the model's answer and cancel the call).
 """
 
 from __future__ import annotations
@@ -104,6 +106,22 @@ class CallBook:
     @staticmethod
     def _open(call: _Call) -> bool:
         return not call.cancelled and not call.answered
+
+
+@dataclass(frozen=True)
+class ToolImage:
+    """A JPEG a tool returns for the model to look at, sent with the function's response at
+    this media resolution ("low", "medium", "high"; "" leaves it to the server)."""
+
+    jpeg: bytes
+    width: int
+    height: int
+    media_resolution: str = "high"
+    note: str = ""  # the text result sent beside it
+
+    @property
+    def summary(self) -> str:
+        return self.note or f"a {self.width}x{self.height} image is attached"
 
 
 @dataclass(frozen=True)

@@ -246,7 +246,8 @@ class Conversation:
             if name is None:
                 log.warning("toolResponse for unknown call id %r ignored", response.id)
                 continue
-            self._outcomes.append(ToolOutcome(name, response.response))
+            sizes = tuple(image.size for image in response.images)
+            self._outcomes.append(ToolOutcome(name, response.response, images=sizes))
         ready = self.phase is Phase.AWAITING_TOOL and not self._calls and bool(self._outcomes)
         return Decision(resume=ready)
 

@@ -39,6 +39,7 @@ class ToolOutcome:
     name: str
     response: Any = None
     cancelled: bool = False
+    images: tuple[tuple[int, int] | None, ...] = ()  # sizes of the images among its parts
 
 
 def speech_placeholder(seconds: float) -> str:
@@ -91,6 +92,9 @@ def describe_tools(outcomes: list[ToolOutcome]) -> str:
             sentences.append(
                 f"I called {outcome.name} and it returned {_result_text(outcome.response)}."
             )
+        for size in outcome.images:
+            what = f"of {size[0]}x{size[1]}" if size else "I could not read"
+            sentences.append(f"I received an image {what} in the tool response.")
     return " ".join(sentences)
 
 

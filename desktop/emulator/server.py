@@ -27,7 +27,13 @@ from desktop.emulator.certs import ensure_cert
 from desktop.emulator.connection import PATH, Connection
 from desktop.emulator.faults import Fault
 from desktop.emulator.resumption import ResumptionStore
-from desktop.emulator.wire import Decoded, b64decode_any
+from desktop.emulator.wire import (
+    Decoded,
+    ResponseImage,
+    _raw_block,
+    _tool_response,
+    b64decode_any,
+)
 
 log = logging.getLogger(__name__)
 
@@ -270,6 +276,15 @@ class LiveEmulator:
     def received_frames(self, conn: int | None = None) -> list[bytes]:
         """The video frames (JPEG/PNG bytes) received."""
         return self._blobs(conn, "image/")
+
+    def received_tool_images(self, conn: int | None = None) -> list[tuple[str, ResponseImage]]:
+        """(call id, image) for each inline image part of the function responses received."""
+        return [
+            (response.id, image)
+            for r in self.received_of("tool_response", conn)
+            for response in _tool_response(_raw_block(r.raw, "tool_response")).responses
+            for image in response.images
+        ]
 
     def received_texts(self, conn: int | None = None) -> list[str]:
         """Realtime text inputs received."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.casing import snake, snake_keys
+from desktop.emulator.media import image_size
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +122,21 @@ class ClientContent:
 
 
 @dataclass(frozen=True)
+class ResponseImage:
+    """An inline image part of a function response."""
+
+    mime_type: str
+    size: tuple[int, int] | None  # (width, height); None if it could not be read
+    nbytes: int
+    media_resolution: str = ""  # the part's level, e.g. "MEDIA_RESOLUTION_HIGH"
+
+
+@dataclass(frozen=True)
 class FunctionResponse:
     id: str
     name: str
     response: Any
+    images: tuple[ResponseImage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -238,11 +250,36 @@ def _tool_response(raw_block: dict[str, Any]) -> ToolResponse:
     # Read from the verbatim message: a function's response is the app's data, not protocol.
     items = raw_block.get("functionResponses", raw_block.get("function_responses")) or []
     responses = tuple(
-        FunctionResponse(str(item.get("id", "")), str(item.get("name", "")), item.get("response"))
+        FunctionResponse(
+            str(item.get("id", "")),
+            str(item.get("name", "")),
+            item.get("response"),
+            _response_images(item.get("parts")),
+        )
         for item in items
         if isinstance(item, dict)
     )
     return ToolResponse(responses)
+
+
+def _response_images(parts: Any) -> tuple[ResponseImage, ...]:
+    """The inline images among a function response's parts (either key casing)."""
+    images = []
+    for part in parts if isinstance(parts, list) else []:
+        if not isinstance(part, dict):
+            continue
+        part = snake_keys(part)
+        blob = part.get("inline_data")
+        if not isinstance(blob, dict) or not isinstance(blob.get("data"), str):
+            continue
+        mime = str(blob.get("mime_type", ""))
+        if not mime.startswith("image/"):
+            continue
+        data = b64decode_any(blob["data"])
+        resolution = part.get("media_resolution")
+        level = resolution.get("level", "") if isinstance(resolution, dict) else ""
+        images.append(ResponseImage(mime, image_size(data), len(data), str(level or "")))
+    return tuple(images)
 
 
 def _raw_block(raw: dict[str, Any], snake_name: str) -> dict[str, Any]:

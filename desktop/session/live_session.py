@@ -50,7 +50,7 @@ from desktop.core.failures import Failure, FailureKind, classify
 from desktop.core.live_codec import LiveEventDecoder
 from desktop.core.resilience import Handover, InputKind, TurnTracker, seed_turns
 from desktop.core.session_machine import Backoff, SessionMachine, Trigger
-from desktop.core.tool_calls import CallBook, Verdict
+from desktop.core.tool_calls import CallBook, ToolImage, Verdict
 from desktop.session.endpoint import Endpoint
 from desktop.session.handover import HandoverRunner, Switch
 from desktop.session.outbox import MAX_QUEUED_MEDIA, Outbox
@@ -171,8 +171,15 @@ class LiveSession:
         """The mic paused or was muted (hands-free mode): flush the server's VAD."""
         self._enqueue(Outgoing(Input.AUDIO_STREAM_END))
 
-    def send_tool_response(self, call_id: str, name: str, response: dict[str, Any]) -> str | None:
-        """Answer a function call on the connection that issued it; never blocks. Returns None
+    def send_tool_response(
+        self,
+        call_id: str,
+        name: str,
+        response: dict[str, Any],
+        images: Sequence[ToolImage] = (),
+    ) -> str | None:
+        """Answer a function call on the connection that issued it; never blocks. `images` go
+        out as parts of the same function response. Returns None
         when it is being sent, else why not: a cancelled call (by the server, or because its
         connection was replaced: see `core.tool_calls`) or an unknown one is never answered."""
         verdict = self._calls.answer(call_id)
@@ -181,14 +188,21 @@ class LiveSession:
             return verdict.value
         if run is None:
             return Verdict.CANCELLED.value
-        task = asyncio.ensure_future(self._respond(run, call_id, name, response))
+        task = asyncio.ensure_future(self._respond(run, call_id, name, response, tuple(images)))
         self._responses.add(task)
         task.add_done_callback(self._responses.discard)
         return None
 
-    async def _respond(self, run: _Run, call_id: str, name: str, response: dict[str, Any]) -> None:
+    async def _respond(
+        self,
+        run: _Run,
+        call_id: str,
+        name: str,
+        response: dict[str, Any],
+        images: tuple[ToolImage, ...] = (),
+    ) -> None:
         try:
-            await run.link.respond(call_id, name or self._calls.name_of(call_id), response)
+            await run.link.respond(call_id, name or self._calls.name_of(call_id), response, images)
         except Exception as exc:
             run.failure = run.failure or self._failure_of(exc)
             self._wake.set()

@@ -20,6 +20,7 @@ from desktop.core.events import Role
 from desktop.core.failures import Failure, FailureKind, classify
 from desktop.core.live_config import MAX_MESSAGE_BYTES, build_connect_config, model_path
 from desktop.core.resilience import InputKind
+from desktop.core.tool_calls import ToolImage
 from desktop.session.endpoint import Endpoint
 from desktop.settings import Settings
 
@@ -54,6 +55,22 @@ class Outgoing:
             with contextlib.suppress(ValueError):
                 rate = int(self.mime_type.split("rate=", 1)[1].split(";")[0])
         return len(self.data) / 2 / rate
+
+
+_PART_LEVELS = {
+    "low": types.PartMediaResolutionLevel.MEDIA_RESOLUTION_LOW,
+    "medium": types.PartMediaResolutionLevel.MEDIA_RESOLUTION_MEDIUM,
+    "high": types.PartMediaResolutionLevel.MEDIA_RESOLUTION_HIGH,
+}
+
+
+def function_response_part(image: ToolImage) -> types.FunctionResponsePart:
+    """An inline JPEG part of a FunctionResponse, at the image's own media resolution."""
+    level = _PART_LEVELS.get(image.media_resolution.lower().removeprefix("media_resolution_"))
+    return types.FunctionResponsePart(
+        inline_data=types.FunctionResponseBlob(mime_type="image/jpeg", data=image.jpeg),
+        media_resolution=types.PartMediaResolution(level=level) if level else None,
+    )
 
 
 def build_client(endpoint: Endpoint, settings: Settings) -> genai.Client:
@@ -182,10 +199,20 @@ class Link:
         elif item.kind is InputKind.AUDIO_STREAM_END:
             await session.send_realtime_input(audio_stream_end=True)
 
-    async def respond(self, call_id: str, name: str, response: dict[str, Any]) -> None:
-        """The result (`{"result": ...}`) or error (`{"error": ...}`) of one function call."""
+    async def respond(
+        self,
+        call_id: str,
+        name: str,
+        response: dict[str, Any],
+        images: Sequence[ToolImage] = (),
+    ) -> None:
+        """The result (`{"result": ...}`) or error (`{"error": ...}`) of one function call,
+        with the images a tool returned as its parts (each at its own media resolution)."""
+        parts = [function_response_part(image) for image in images] or None
         await self.sdk.send_tool_response(
-            function_responses=[types.FunctionResponse(id=call_id, name=name, response=response)]
+            function_responses=[
+                types.FunctionResponse(id=call_id, name=name, response=response, parts=parts)
+            ]
         )
 
     def close_soon(self) -> asyncio.Task[None]:

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Sequence
-from typing import Annotated, Any, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 from urllib.parse import urlsplit
 
 from desktop.core.geometry import FrameGeometry, Rect, Screen
 from desktop.core.tool_box import BoxError, box_to_logical
+from desktop.core.tool_calls import ToolImage
 from desktop.core.tool_schema import Limits
 from desktop.settings import Settings
 from desktop.tools.registry import ToolRegistry
 from desktop.tools.runner import ToolError
+
+if TYPE_CHECKING:
+    from desktop.capture.pipeline import FramePipeline
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,21 @@ class ToolEffects(Protocol):
         ...
 
     def open_url(self, url: str) -> bool: ...
+
+    def fresh_look(self) -> Awaitable[ToolImage | str]:
+        """A fresh picture of what is shared at its native resolution, or why there is none."""
+        ...
+
+
+async def fresh_look_from(pipeline: FramePipeline | None) -> ToolImage | str:
+    """`ToolEffects.fresh_look` for a frame pipeline (the window's or the headless one)."""
+    if pipeline is None:
+        return "nothing is shared"
+    frame = await pipeline.full_resolution()
+    if isinstance(frame, str):
+        return frame
+    note = f"a fresh {frame.width}x{frame.height} picture of what is shared is attached"
+    return ToolImage(frame.jpeg, frame.width, frame.height, "high", note)
 
 
 def system_instruction_addition(registry: ToolRegistry) -> str:
@@ -111,6 +130,18 @@ def build_registry(settings: Settings, effects: ToolEffects) -> ToolRegistry:
             raise ToolError("the browser could not be started")
         return "opened in the browser"
 
+    async def look_closer() -> ToolImage:
+        """Take a fresh look at the user's shared screen, region or window right now, at
+        its full resolution: one picture, sent at high media resolution with this call's
+        result. Use it when you need to read fine print or small text (code, numbers, labels,
+        error messages) that is too small or blurry in the frames you see. It costs many more
+        tokens than the usual frames, so use it only when the detail matters.
+        """
+        result = await effects.fresh_look()
+        if isinstance(result, str):
+            raise ToolError(f"no picture: {result}")
+        return result
+
     if settings.tools_point_at:
         registry.register(point_at)
     if settings.tools_clipboard:
@@ -118,6 +149,8 @@ def build_registry(settings: Settings, effects: ToolEffects) -> ToolRegistry:
     if settings.tools_open_url:
         # The user decides at their own pace; the model is told if they did not in time.
         registry.register(open_url, timeout_s=60.0)
+    if settings.tools_fresh_look:
+        registry.register(look_closer)
     return registry
 
 
@@ -148,3 +181,7 @@ class PrintEffects:
 
     def open_url(self, url: str) -> bool:
         return False
+
+    async def fresh_look(self) -> ToolImage | str:
+        self.log.append(("fresh_look", None))
+        return "nothing is shared"

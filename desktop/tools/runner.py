@@ -13,12 +13,13 @@ import asyncio
 import functools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from desktop.core.events import Event, FunctionCall, ToolCallCancelled, ToolCallRequested
 from desktop.core.tool_calls import (
     DEFAULT_TOOL_TIMEOUT_S,
+    ToolImage,
     ToolRecord,
     ToolStatus,
     error_response,
@@ -30,8 +31,9 @@ from desktop.tools.registry import ToolRegistry
 
 log = logging.getLogger(__name__)
 
-# respond(call_id, name, response) -> None when sent, else why it was not.
-Respond = Callable[[str, str, dict[str, Any]], str | None]
+# respond(call_id, name, response, images) -> None when sent, else why it was not. `images`
+# (a tool that returned a `ToolImage`) go out as parts of the same FunctionResponse.
+Respond = Callable[[str, str, dict[str, Any], Sequence[ToolImage]], str | None]
 
 
 class ToolError(Exception):
@@ -98,21 +100,30 @@ class ToolRunner:
 
     async def _run(self, call: FunctionCall) -> None:
         try:
-            status, response = await self._execute(call)
+            status, response, images = await self._execute(call)
         except asyncio.CancelledError:
             self._finish(call.call_id, ToolStatus.CANCELLED, "cancelled")
             raise
         if call.call_id not in self._records:
             return  # cancelled meanwhile
         text = summarize(response.get("error", response.get("result")))
-        not_sent = self._respond(call.call_id, call.name, response)
+        not_sent = self._respond(call.call_id, call.name, response, images)
         if not_sent is not None:
             log.info("tool %s (%s): result not sent: %s", call.name, call.call_id, not_sent)
             self._finish(call.call_id, ToolStatus.CANCELLED, f"not sent: {not_sent}")
             return
         self._finish(call.call_id, status, text)
 
-    async def _execute(self, call: FunctionCall) -> tuple[ToolStatus, dict[str, Any]]:
+    async def _execute(
+        self, call: FunctionCall
+    ) -> tuple[ToolStatus, dict[str, Any], tuple[ToolImage, ...]]:
+        status, result = await self._outcome(call)
+        if isinstance(result, ToolImage):
+            return status, ok_response(result.summary), (result,)
+        return status, result, ()
+
+    async def _outcome(self, call: FunctionCall) -> tuple[ToolStatus, Any]:
+        """The status and the response (a `ToolImage` as it was returned)."""
         tool = self.registry.get(call.name)
         if tool is None:
             known = ", ".join(self.registry.names) or "none"
@@ -138,6 +149,8 @@ class ToolRunner:
         except Exception as exc:
             log.warning("tool %s failed", call.name, exc_info=True)
             return ToolStatus.ERROR, error_response(f"{call.name} failed: {exc or type(exc)}")
+        if isinstance(result, ToolImage):
+            return ToolStatus.DONE, result
         return ToolStatus.DONE, ok_response(result)
 
     def _finish(self, call_id: str, status: ToolStatus, text: str) -> None:

@@ -152,6 +152,16 @@ class ToolsSettingsBox(QGroupBox):
         self.open_url_check = QCheckBox(self.tr("Open web pages (after you confirm)"), self)
         self.open_url_check.setChecked(settings.tools_open_url)
         form.addRow(self.open_url_check)
+        self.fresh_look_check = QCheckBox(self.tr("Take a closer look for fine print"), self)
+        self.fresh_look_check.setObjectName("toolFreshLook")
+        self.fresh_look_check.setToolTip(
+            self.tr(
+                "The model may ask for one fresh picture of what you share at full "
+                "resolution, sent at high media resolution (costs more tokens)"
+            )
+        )
+        self.fresh_look_check.setChecked(settings.tools_fresh_look)
+        form.addRow(self.fresh_look_check)
         self.timeout_spin = QDoubleSpinBox(self)
         self.timeout_spin.setObjectName("toolTimeout")
         self.timeout_spin.setRange(1.0, 120.0)
@@ -167,5 +177,6 @@ class ToolsSettingsBox(QGroupBox):
             tools_google_search=self.google_search_check.isChecked(),
             tools_clipboard=self.clipboard_check.isChecked(),
             tools_open_url=self.open_url_check.isChecked(),
+            tools_fresh_look=self.fresh_look_check.isChecked(),
             tool_timeout_s=self.timeout_spin.value(),
         )

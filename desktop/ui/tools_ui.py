@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.events import Event, Role, TranscriptDelta, TranscriptLine
 from desktop.core.geometry import FrameGeometry, Rect, Screen
-from desktop.core.tool_calls import ToolRecord
+from desktop.core.tool_calls import ToolImage, ToolRecord
 from desktop.settings import Settings
-from desktop.tools.builtin import build_registry, system_instruction_addition
+from desktop.tools.builtin import build_registry, fresh_look_from, system_instruction_addition
 from desktop.tools.runner import ToolRunner
 from desktop.ui.highlight import Highlight
 from desktop.ui.tool_log import ToolLogPanel
@@ -85,6 +85,9 @@ class QtEffects:
     def open_url(self, url: str) -> bool:
         return QDesktopServices.openUrl(QUrl(url))
 
+    async def fresh_look(self) -> ToolImage | str:
+        return await fresh_look_from(self._vision.pipeline)
+
 
 class ToolsController(QObject):
     def __init__(
@@ -121,11 +124,13 @@ class ToolsController(QObject):
         self.highlight.clear()
         self.highlight.deleteLater()
 
-    def _respond(self, call_id: str, name: str, response: dict[str, Any]) -> str | None:
+    def _respond(
+        self, call_id: str, name: str, response: dict[str, Any], images: Sequence[ToolImage]
+    ) -> str | None:
         session = self._controller.session
         if session is None:
             return "no session"
-        return session.send_tool_response(call_id, name, response)
+        return session.send_tool_response(call_id, name, response, images)
 
     def _record(self, record: ToolRecord) -> None:
         self.panel.show_record(record)

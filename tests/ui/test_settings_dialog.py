@@ -106,15 +106,18 @@ def test_tools_group_shows_and_saves_the_tool_settings(qtbot: QtBot, tmp_path: P
     assert not box.point_at_check.isChecked() and box.open_url_check.isChecked()
     assert not box.google_search_check.isChecked() and not box.clipboard_check.isChecked()
     assert "Google Search grounding" in box.google_search_check.text()
+    assert not box.fresh_look_check.isChecked()
     assert box.timeout_spin.value() == 30.0
     assert dialog.settings() == settings
     box.point_at_check.setChecked(True)
     box.google_search_check.setChecked(True)
     box.clipboard_check.setChecked(True)
     box.open_url_check.setChecked(False)
+    box.fresh_look_check.setChecked(True)
     box.timeout_spin.setValue(45.0)
     dialog.accept()
     saved = SettingsStore(tmp_path / "settings.json").load()
     assert (saved.tools_point_at, saved.tools_google_search) == (True, True)
     assert (saved.tools_clipboard, saved.tools_open_url) == (True, False)
     assert saved.tool_timeout_s == 45.0
+    assert saved.tools_fresh_look

@@ -11,6 +11,7 @@ from desktop.emulator.wire import (
     AudioStreamEnd,
     ClientContent,
     ClientEvent,
+    ResponseImage,
     TextIn,
     ToolResponse,
     VideoIn,
@@ -122,6 +123,40 @@ def test_tool_response_keeps_the_response_keys_verbatim() -> None:
     )
     assert isinstance(got[0], ToolResponse)
     assert got[0].responses[0].response == {"someKey": 1}
+
+
+def test_tool_response_image_parts_in_either_casing() -> None:
+    import numpy as np
+    import simplejpeg
+
+    jpeg = simplejpeg.encode_jpeg(np.zeros((30, 40, 3), np.uint8), colorspace="RGB")
+    sdk = base64.urlsafe_b64encode(jpeg).decode()
+    got = events(
+        {
+            "tool_response": {
+                "functionResponses": [
+                    {
+                        "id": "1",
+                        "name": "look",
+                        "response": {"result": "x"},
+                        "parts": [
+                            {
+                                "inline_data": {"mime_type": "image/jpeg", "data": sdk},
+                                "media_resolution": {"level": "MEDIA_RESOLUTION_HIGH"},
+                            },
+                            {"inlineData": {"mimeType": "image/jpeg", "data": sdk}},
+                            {"inlineData": {"mimeType": "text/plain", "data": "aGk="}},
+                        ],
+                    }
+                ]
+            }
+        }
+    )
+    assert isinstance(got[0], ToolResponse)
+    assert got[0].responses[0].images == (
+        ResponseImage("image/jpeg", (40, 30), len(jpeg), "MEDIA_RESOLUTION_HIGH"),
+        ResponseImage("image/jpeg", (40, 30), len(jpeg), ""),
+    )
 
 
 def test_decode_normalises_to_snake_case_and_keeps_raw() -> None:

@@ -166,6 +166,41 @@ def test_registry_follows_settings_and_point_at_runs_headless() -> None:
     assert len(build_registry(Settings(tools_point_at=False), effects)) == 0
 
 
+async def test_look_closer_only_when_enabled_and_its_image_goes_with_the_response() -> None:
+    import asyncio
+
+    from desktop.core.events import FunctionCall, ToolCallRequested
+    from desktop.core.tool_calls import ToolImage
+    from desktop.tools.runner import ToolRunner
+
+    assert "look_closer" not in build_registry(Settings(), PrintEffects()).names
+    image = ToolImage(b"jpeg", 3000, 2000, note="a picture")
+
+    class Shared(PrintEffects):
+        async def fresh_look(self) -> ToolImage | str:
+            return image
+
+    for effects, expected_images, expected in [
+        (Shared(), (image,), {"result": "a picture"}),
+        (PrintEffects(), (), {"error": "no picture: nothing is shared"}),
+    ]:
+        registry = build_registry(Settings(tools_point_at=False, tools_fresh_look=True), effects)
+        assert registry.names == ["look_closer"]
+        decl = registry.declarations()[0]
+        assert "fine print" in decl["description"]
+        sent: list[tuple[str, dict[str, object], tuple[ToolImage, ...]]] = []
+        done = asyncio.Event()
+
+        def respond(call_id, name, response, images, sent=sent, done=done):  # type: ignore[no-untyped-def]
+            sent.append((call_id, response, tuple(images)))
+            done.set()
+
+        runner = ToolRunner(registry, respond)
+        runner.on_event(ToolCallRequested((FunctionCall("c1", "look_closer", {}),)))
+        await asyncio.wait_for(done.wait(), 5)
+        assert sent == [("c1", expected, expected_images)]
+
+
 def test_connect_config_tools_and_instruction() -> None:
     decls = build_registry(Settings(), PrintEffects()).declarations()
     config = build_connect_config(

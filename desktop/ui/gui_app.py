@@ -318,8 +318,10 @@ def run_gui(
     instance.show_requested.connect(shell.bring_to_front)
     window.show()
 
-    # Python runs signal handlers only between bytecodes; a timer gives it the chance.
+    # Ctrl+C and SIGTERM (logout, `kill`) quit cleanly like Ctrl+Q. Python runs signal handlers
+    # only between bytecodes; a timer gives it the chance.
     previous_sigint = signal.signal(signal.SIGINT, lambda *_: window.quit())
+    previous_sigterm = signal.signal(signal.SIGTERM, lambda *_: window.quit())
     wake_timer = QTimer(window)
     wake_timer.timeout.connect(lambda: None)
     wake_timer.start(250)
@@ -345,6 +347,7 @@ def run_gui(
         return code
     finally:
         signal.signal(signal.SIGINT, previous_sigint)
+        signal.signal(signal.SIGTERM, previous_sigterm)
         wake_timer.stop()
         loop.close()
         asyncio.set_event_loop(None)

@@ -34,7 +34,10 @@ def test_window_in_german_and_chinese(
         assert menus[0] in ("&Sitzung", "会话(&S)")
         if os.environ.get("SCREENMATE_SCREENSHOT"):
             from desktop.core.events import SessionState, StateChanged
+            from desktop.session.endpoint import Endpoint
 
+            # As on the offline demo: the emulated endpoint is open and the session is live.
+            window.set_endpoint(Endpoint("key", "https://127.0.0.1:1", None, True, "emulator"))
             window.apply_event(StateChanged(SessionState.LIVE))
             qtbot.wait(200)
             window.grab().save(str(SHOTS / f"main-window-{language}.png"))

@@ -1,0 +1,69 @@
+"""The PyInstaller bundle, built from this source tree and started for real.
+
+(a) headless: one turn on the bundled Live API emulator (no API key in the environment);
+(b) the window under the test X server: live on the emulator, visible, quits cleanly on SIGTERM.
+The build is cached by source hash (tests/support/bundle.py); a failed build fails the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.support.app_process import app_env, wait_for, window_ids
+from tests.support.bundle import ensure_bundle
+from tests.support.xvfb import XServer
+
+# The first build takes ~1-2 min on a 2-core machine; pytest's default limit is 120 s.
+pytestmark = pytest.mark.timeout(900)
+
+
+@pytest.fixture(scope="module")
+def executable() -> Path:
+    return ensure_bundle()
+
+
+def test_bundle_answers_headless_on_the_emulator(executable: Path, tmp_path: Path) -> None:
+    env = app_env(tmp_path, display="")
+    env.pop("DISPLAY", None)
+    result = subprocess.run(
+        [str(executable), "--headless", "--say", "hello", "--timeout", "60"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    answers = [
+        e["text"]
+        for e in events
+        if e.get("event") == "transcript_line" and e.get("role") == "model"
+    ]
+    assert any('You wrote: "hello"' in text for text in answers), result.stdout[-3000:]
+
+
+def test_bundle_window_goes_live_and_quits_cleanly(
+    executable: Path, x_server: XServer, tmp_path: Path
+) -> None:
+    env = app_env(tmp_path, x_server.display)
+    ready = tmp_path / "ready"
+    proc = subprocess.Popen(
+        [str(executable), "--ready-file", str(ready), "--log-level", "INFO"],
+        env=env,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for(ready, proc, 60)
+        assert ready.read_text().strip() == "live"
+        assert window_ids(x_server.display, proc.pid), "no visible window named Screenmate"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err[-3000:]
+    assert b"Traceback" not in err, err[-3000:]

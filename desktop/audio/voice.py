@@ -87,8 +87,10 @@ class VoiceStatus:
     @property
     def message(self) -> str:
         """What the user should read about audio ("" when all is well)."""
-        parts = (self.mic_message, self.speaker_message, self.floor_message)
-        return " ".join(m for m in parts if m)
+        parts = [m for m in (self.mic_message, self.speaker_message) if m]
+        if DeviceState.MISSING in (self.mic, self.speaker):
+            parts.append("Voice is off; you can still type.")  # said once, not per device
+        return " ".join([*parts, self.floor_message]).strip()
 
 
 class _Device:
@@ -311,7 +313,7 @@ class Voice:
         except AudioUnavailable as exc:
             if slot.state is not DeviceState.LOST:
                 slot.state = DeviceState.MISSING
-                slot.message = f"{exc} Voice is off; you can still type."
+                slot.message = str(exc)
             delay = RETRY_LOST_S if slot.state is DeviceState.LOST else RETRY_MISSING_S
             slot.next_try = self._clock() + delay
             return False

@@ -351,7 +351,10 @@ class MainWindow(QMainWindow):
         self._state_icon.setPixmap(_dot(colour, self._state_label.fontMetrics().height()))
 
     def _show_usage(self, usage: Usage) -> None:
-        self._usage.setText(self.tr("%1 tokens").replace("%1", f"{usage.total_tokens:,}"))
+        # The session total and its cost are in the usage meter; this is the latest turn.
+        self._usage.setText(
+            self.tr("last turn: %1 tokens").replace("%1", f"{usage.total_tokens:,}")
+        )
         lines = [
             self.tr("Latest usage reported by the model"),
             self.tr("Prompt: %1").replace("%1", f"{usage.prompt_tokens:,}"),

@@ -19,7 +19,10 @@ cleanup() {
 trap cleanup EXIT
 sleep 1
 
-# No key and a private config: the window runs the offline demo with default settings.
+# No key and a private config: the window runs the offline demo with default settings (the
+# welcome dialog is marked as seen so the main window is what gets captured).
+mkdir -p "$scratch/config"
+echo '{"first_run_done": true, "tray_hint_shown": true}' > "$scratch/config/settings.json"
 env -u GEMINI_API_KEY -u GOOGLE_API_KEY DISPLAY="$display" QT_QPA_PLATFORM=xcb \
     SCREENMATE_CONFIG_DIR="$scratch/config" SCREENMATE_DATA_DIR="$scratch/data" \
     SCREENMATE_CACHE_DIR="$scratch/cache" PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring \

@@ -340,8 +340,8 @@
         <translation>Bereit</translation>
     </message>
     <message>
-        <source>%1 tokens</source>
-        <translation>%1 Tokens</translation>
+        <source>last turn: %1 tokens</source>
+        <translation>letzte Runde: %1 Tokens</translation>
     </message>
     <message>
         <source>Latest usage reported by the model</source>
@@ -583,6 +583,49 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
     <message>
         <source>Tool calls</source>
         <translation>Werkzeugaufrufe</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsSettingsBox</name>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Point at things on the shared screen</source>
+        <translation>Auf Dinge im geteilten Bildschirm zeigen</translation>
+    </message>
+    <message>
+        <source>Google Search grounding</source>
+        <translation>Fundierung mit der Google-Suche</translation>
+    </message>
+    <message>
+        <source>The model may look things up with Google Search (Google&apos;s built-in tool)</source>
+        <translation>Das Modell darf mit der Google-Suche nachschlagen (Googles eingebautes Werkzeug)</translation>
+    </message>
+    <message>
+        <source>Copy text to the clipboard</source>
+        <translation>Text in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Open web pages (after you confirm)</source>
+        <translation>Webseiten öffnen (nach Ihrer Bestätigung)</translation>
+    </message>
+    <message>
+        <source>Take a closer look for fine print</source>
+        <translation>Für Kleingedrucktes genauer hinsehen</translation>
+    </message>
+    <message>
+        <source>The model may ask for one fresh picture of what you share at full resolution, sent at high media resolution (costs more tokens)</source>
+        <translation>Das Modell darf ein neues Bild des Geteilten in voller Auflösung anfordern, gesendet mit hoher Medienauflösung (kostet mehr Tokens)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Tool &amp;timeout:</source>
+        <translation>Werkzeug-&amp;Zeitlimit:</translation>
     </message>
 </context>
 <context>

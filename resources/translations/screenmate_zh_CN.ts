@@ -339,8 +339,8 @@
         <translation>空闲</translation>
     </message>
     <message>
-        <source>%1 tokens</source>
-        <translation>%1 个令牌</translation>
+        <source>last turn: %1 tokens</source>
+        <translation>上一轮：%1 个令牌</translation>
     </message>
     <message>
         <source>Latest usage reported by the model</source>
@@ -582,6 +582,49 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     <message>
         <source>Tool calls</source>
         <translation>工具调用</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsSettingsBox</name>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Point at things on the shared screen</source>
+        <translation>在共享的屏幕上指出内容</translation>
+    </message>
+    <message>
+        <source>Google Search grounding</source>
+        <translation>Google 搜索依据</translation>
+    </message>
+    <message>
+        <source>The model may look things up with Google Search (Google&apos;s built-in tool)</source>
+        <translation>模型可以使用 Google 搜索查询资料（Google 内置工具）</translation>
+    </message>
+    <message>
+        <source>Copy text to the clipboard</source>
+        <translation>将文本复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Open web pages (after you confirm)</source>
+        <translation>打开网页（需您确认）</translation>
+    </message>
+    <message>
+        <source>Take a closer look for fine print</source>
+        <translation>仔细查看小字</translation>
+    </message>
+    <message>
+        <source>The model may ask for one fresh picture of what you share at full resolution, sent at high media resolution (costs more tokens)</source>
+        <translation>模型可以请求一张共享内容的全分辨率新图片，以高媒体分辨率发送（消耗更多令牌）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Tool &amp;timeout:</source>
+        <translation>工具超时(&amp;T)：</translation>
     </message>
 </context>
 <context>

@@ -97,9 +97,9 @@ def test_status_line_shows_the_error_reason(window: MainWindow) -> None:
 
 def test_latest_usage_is_shown(window: MainWindow) -> None:
     window.apply_event(Usage(prompt_tokens=1000, response_tokens=234, total_tokens=1234))
-    assert window.usage_text == "1,234 tokens"
+    assert window.usage_text == "last turn: 1,234 tokens"
     window.apply_event(Usage(total_tokens=56))
-    assert window.usage_text == "56 tokens"
+    assert window.usage_text == "last turn: 56 tokens"
 
 
 def test_enter_sends_trimmed_text_and_clears_the_box(window: MainWindow, qtbot: QtBot) -> None:

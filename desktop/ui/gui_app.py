@@ -12,7 +12,7 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -22,13 +22,16 @@ from desktop.core.events import Event, SessionState, StateChanged
 from desktop.core.fanout import EventFanout
 from desktop.resources import resource_path
 from desktop.session.endpoint import Endpoint, open_endpoint
-from desktop.session.live_session import LiveSession
 from desktop.settings import Settings, SettingsStore
 from desktop.ui.history_ui import HistoryController
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pairing_dialog import CompanionUi
 from desktop.ui.vision import VisionController
 from desktop.ui.voice_controls import VoiceController
+
+if TYPE_CHECKING:
+    # google-genai takes ~1 s to import; run_gui shows the window before loading it.
+    from desktop.session.live_session import LiveSession
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +44,7 @@ RESTART_GRACE_S = 5.0
 CANCEL_WAIT_S = 2.0
 
 EndpointOpener = Callable[..., Awaitable[tuple[Endpoint, Callable[[], Awaitable[None]]]]]
-SessionFactory = Callable[..., LiveSession]
+SessionFactory = Callable[..., "LiveSession"]
 
 
 def app_icon() -> QIcon:
@@ -73,7 +76,7 @@ class SessionController(QObject):
         base_url: str | None = None,
         ca_file: str | None = None,
         opener: EndpointOpener = open_endpoint,
-        session_factory: SessionFactory = LiveSession,
+        session_factory: SessionFactory | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -170,7 +173,12 @@ class SessionController(QObject):
         self._window.begin_session(note)
         self.session_started.emit(self._settings, endpoint)
         options = self.session_options(self._settings) if self.session_options else {}
-        session = self._session_factory(endpoint, self._settings, self.events, **options)
+        factory = self._session_factory
+        if factory is None:
+            from desktop.session.live_session import LiveSession
+
+            factory = LiveSession
+        session = factory(endpoint, self._settings, self.events, **options)
         self._session = session
         self._session_task = asyncio.create_task(self._run(session), name="screenmate-session")
 
@@ -327,6 +335,11 @@ def run_gui(
     wake_timer.start(250)
 
     async def main() -> int:
+        # Let Qt paint the window, then load the SDK (~1 s) before the hotkey thread starts:
+        # the user sees the app at once, and the import never races that thread later.
+        await asyncio.sleep(0.05)
+        import desktop.session.live_session  # noqa: F401
+
         shell.start()
         await voice.start()
         await companions.start_if_enabled()

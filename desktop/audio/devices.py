@@ -8,8 +8,10 @@ break open streams. `refresh()` therefore re-initialises only while no stream is
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from desktop.core.audio_devices import DeviceChoice, DeviceInfo, Direction, choose_device
@@ -101,3 +103,25 @@ def default_index(direction: Direction) -> int | None:
 def find(wanted: str, direction: Direction) -> DeviceChoice:
     """The device to open for a persisted name ("default" or "" for the system's choice)."""
     return choose_device(list_devices(), wanted, direction, default_index(direction))
+
+
+def start_stream(make: Callable[[], Any], what: str) -> Any:
+    """Create and start a PortAudio stream with `make()`; AudioUnavailable names `what`
+    ("the microphone “X”") and the reason if it cannot. Counts the stream as open."""
+    try:
+        stream = make()
+        stream.start()
+    except Exception as exc:
+        raise AudioUnavailable(f"Cannot open {what}: {exc}") from exc
+    stream_opened()
+    return stream
+
+
+def close_stream(stream: Any) -> None:
+    """Stop at once and release. abort(), not stop(): stop() on a stalled PulseAudio stream
+    spins at 100 % CPU."""
+    with contextlib.suppress(Exception):
+        stream.abort()
+    with contextlib.suppress(Exception):
+        stream.close()
+    stream_closed()

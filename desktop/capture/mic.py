@@ -83,9 +83,10 @@ class Microphone:
         self.device_rate = rate
         self._resampler = Resampler(rate, RATE)
         self.failed = False
-        try:
-            stream = sd.InputStream(
-                device=choice.device.index,
+        device = choice.device  # narrowed: not None past the check above
+        stream = devices.start_stream(
+            lambda: sd.InputStream(
+                device=device.index,
                 samplerate=rate,
                 channels=1,
                 dtype="int16",
@@ -93,26 +94,18 @@ class Microphone:
                 latency="low",
                 callback=self._callback,
                 finished_callback=self._finished,
-            )
-            stream.start()
-        except Exception as exc:
-            raise AudioUnavailable(
-                f"Cannot open the microphone “{choice.device.name}”: {exc}"
-            ) from exc
-        devices.stream_opened()
+            ),
+            f"the microphone “{device.name}”",
+        )
         self._stream = stream
         self.opened_at = self.last_block_at = self._clock()
         self._pump = asyncio.create_task(self._run_pump(), name="mic-pump")
 
     def close(self) -> None:
-        """Stop at once. abort(), not stop(): stop() on a stalled PulseAudio stream spins."""
+        """Stop at once (see devices.close_stream)."""
         stream, self._stream = self._stream, None
         if stream is not None:
-            with contextlib.suppress(Exception):
-                stream.abort()
-            with contextlib.suppress(Exception):
-                stream.close()
-            devices.stream_closed()
+            devices.close_stream(stream)
         if self._pump is not None:
             self._pump.cancel()
             self._pump = None

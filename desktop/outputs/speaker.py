@@ -105,9 +105,10 @@ class Speaker:
             self._buffer = JitterBuffer(rate, prefill_ms=self.prefill_ms)
             self._resampler = Resampler(self._in_rate, rate)
         self.failed = False
-        try:
-            stream = sd.OutputStream(
-                device=choice.device.index,
+        device = choice.device  # narrowed: not None past the check above
+        stream = devices.start_stream(
+            lambda: sd.OutputStream(
+                device=device.index,
                 samplerate=rate,
                 channels=channels,
                 dtype="int16",
@@ -115,24 +116,16 @@ class Speaker:
                 latency="low",
                 callback=self._callback,
                 finished_callback=self._finished,
-            )
-            stream.start()
-        except Exception as exc:
-            raise AudioUnavailable(
-                f"Cannot open the speaker “{choice.device.name}”: {exc}"
-            ) from exc
-        devices.stream_opened()
+            ),
+            f"the speaker “{device.name}”",
+        )
         self._stream = stream
         self.last_callback_at = self._clock()
 
     def close(self) -> None:
         stream, self._stream = self._stream, None
         if stream is not None:
-            with contextlib.suppress(Exception):
-                stream.abort()
-            with contextlib.suppress(Exception):
-                stream.close()
-            devices.stream_closed()
+            devices.close_stream(stream)
         self.clear()
 
     # -- the loop -----------------------------------------------------------------------------

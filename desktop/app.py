@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
     )
     if args.headless:
-        from desktop.headless import run_headless
+        from desktop.headless.run import run_headless
 
         try:
             return asyncio.run(run_headless(args))

@@ -17,7 +17,7 @@ from desktop.core.session_machine import Backoff
 from desktop.core.tool_calls import ToolStatus
 from desktop.emulator import LiveEmulator
 from desktop.emulator.media import image_size
-from desktop.headless_tools import HeadlessEffects
+from desktop.headless.tools import HeadlessEffects
 from desktop.session.endpoint import Endpoint
 from desktop.session.live_session import LiveSession
 from desktop.settings import Settings

@@ -16,7 +16,7 @@ from desktop.settings import Settings
 
 if TYPE_CHECKING:
     from desktop.audio.voice import Voice
-    from desktop.headless import HeadlessRun
+    from desktop.headless.pacer import HeadlessRun
 
 
 def wants_voice(args: argparse.Namespace) -> bool:

@@ -10,111 +10,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 import threading
-import time
-from collections import deque
-from collections.abc import Callable
 from typing import Any, TextIO
 
-from desktop.core.events import (
-    Event,
-    SessionError,
-    SessionState,
-    StateChanged,
-    TurnComplete,
-    event_to_json,
-)
 from desktop.core.fanout import EventFanout
-from desktop.headless_history import start_headless_history
-from desktop.headless_tools import HeadlessTools
-from desktop.headless_vision import start_headless_vision
-from desktop.headless_voice import start_headless_voice, voice_settings
+from desktop.headless.history import start_headless_history
+from desktop.headless.pacer import HeadlessRun
+from desktop.headless.tools import HeadlessTools
+from desktop.headless.vision import start_headless_vision
+from desktop.headless.voice import start_headless_voice, voice_settings
 from desktop.session.endpoint import Endpoint, open_endpoint
 from desktop.session.live_session import LiveSession
 from desktop.settings import SettingsStore
 
 HEADLESS_MAX_ATTEMPTS = 3
-
-
-class HeadlessRun:
-    """Paces the lines to say (one per model turn) and decides when the run is over."""
-
-    def __init__(self, session_factory: Any, out: TextIO, lines: list[str], turns: int | None):
-        self._out = out
-        self._pending: deque[str] = deque(lines)
-        self._reading_stdin = not lines
-        self._stdin_done = False
-        self._turns_wanted = turns if turns is not None else (len(lines) or None)
-        self._turns_done = 0
-        self._awaiting_reply = False
-        self.failure: str | None = None
-        self.done = asyncio.Event()
-        # Told of every event first (the vision pipeline); a hold delays the next line to say.
-        self.observers: list[Callable[[Event], None]] = []
-        self.holds: set[str] = set()
-        # Stdin lines that are commands, not text to say (e.g. "/press" with --mic).
-        self.commands: dict[str, Callable[[], None]] = {}
-        self.session: LiveSession = session_factory(self.on_event)
-
-    def print(self, obj: dict[str, Any]) -> None:
-        obj.setdefault("time", round(time.time(), 3))
-        self._out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-        self._out.flush()
-
-    def on_event(self, event: Event) -> None:
-        for observer in self.observers:
-            observer(event)
-        self.print(event_to_json(event))
-        if isinstance(event, StateChanged):
-            if event.state is SessionState.LIVE:
-                self._say_next()
-            elif event.state is SessionState.ERROR:
-                self.failure = event.detail
-                self.done.set()
-        elif isinstance(event, SessionError) and event.fatal:
-            self.failure = event.message
-        elif isinstance(event, TurnComplete):
-            self._turns_done += 1
-            self._awaiting_reply = False
-            self._say_next()
-            self._check_done()
-
-    def add_line(self, line: str) -> None:
-        command = self.commands.get(line.strip())
-        if command is not None:
-            command()
-            return
-        if line.strip():
-            self._pending.append(line.strip())
-            self._say_next()
-
-    def stdin_closed(self) -> None:
-        self._stdin_done = True
-        self._check_done()
-
-    def release(self, hold: str) -> None:
-        if hold in self.holds:
-            self.holds.discard(hold)
-            self._say_next()
-
-    def _say_next(self) -> None:
-        if self._awaiting_reply or not self._pending or self.holds:
-            return
-        if self.session.state is not SessionState.LIVE:
-            return
-        self._awaiting_reply = True
-        self.session.send_text(self._pending.popleft())
-
-    def _check_done(self) -> None:
-        if self._turns_wanted is not None:
-            if self._turns_done >= self._turns_wanted:
-                self.done.set()
-        elif (
-            self._reading_stdin and self._stdin_done and not (self._pending or self._awaiting_reply)
-        ):
-            self.done.set()
 
 
 def _read_stdin_lines(run: HeadlessRun, loop: asyncio.AbstractEventLoop) -> None:
@@ -159,7 +69,7 @@ async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> i
     run.print(_endpoint_json(endpoint, settings.model))
     companions = None
     if getattr(args, "companion_port", None) is not None:
-        from desktop.companion.headless import HeadlessCompanions
+        from desktop.headless.companions import HeadlessCompanions
 
         try:
             companions = await HeadlessCompanions.start(

@@ -24,7 +24,7 @@ from desktop.core.source_spec import SourceKind, SourceSpec
 from desktop.settings import Settings
 
 if TYPE_CHECKING:
-    from desktop.headless import HeadlessRun
+    from desktop.headless.pacer import HeadlessRun
 
 HOLD = "vision"
 

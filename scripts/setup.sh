@@ -41,11 +41,13 @@ else
   echo "setup: not a Debian-like system; install Qt's xcb libraries and PortAudio yourself" >&2
 fi
 
-# A Python that qasync supports (3.11 to 3.13).
+# The newest Python that qasync supports (3.13 down to 3.11). Newer is safer as well as faster:
+# from 3.12 on None/True are immortal, so a binding that miscounts their references (PySide6
+# 6.12.0 on 3.11 did, and aborted after ~2 minutes) cannot kill the process.
 py=""
-for candidate in python3 python3.13 python3.12 python3.11; do
+for candidate in python3.13 python3.12 python3 python3.11; do
   if command -v "$candidate" >/dev/null 2>&1 &&
-    "$candidate" -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] <= (3, 13)))'; then
+    "$candidate" -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] <= (3, 13)))' 2>/dev/null; then
     py="$candidate"; break
   fi
 done
@@ -53,6 +55,11 @@ if [ -z "$py" ]; then
   echo "setup: need Python 3.11, 3.12 or 3.13" >&2; exit 1
 fi
 
+minor() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
+if [ -x .venv/bin/python ] && [ "$(minor .venv/bin/python)" != "$(minor "$py")" ]; then
+  echo "setup: .venv uses Python $(minor .venv/bin/python); recreating it with $(minor "$py")"
+  rm -rf .venv
+fi
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv with $py"
   "$py" -m venv .venv
@@ -75,3 +82,11 @@ if [ "$done_already" = 0 ]; then
   .venv/bin/python -m pip install -q -e ".$extras"
   echo "$fingerprint" > "$stamp"
 fi
+
+# The Python/PySide6 pair must not miscount references to None/True (PySide6 6.12.0 on 3.11
+# aborted windows after ~2 minutes). A fraction of a second; the app checks again at start.
+QT_QPA_PLATFORM=offscreen .venv/bin/python -m desktop.ui.binding_check >/dev/null || {
+  QT_QPA_PLATFORM=offscreen .venv/bin/python -m desktop.ui.binding_check >&2
+  echo "setup: this PySide6 would crash the app on this Python; see pyproject.toml" >&2
+  exit 1
+}

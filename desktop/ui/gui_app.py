@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.events import Event, SessionState, StateChanged
 from desktop.core.fanout import EventFanout
 from desktop.resources import resource_path
 from desktop.session.endpoint import Endpoint, open_endpoint
 from desktop.settings import Settings, SettingsStore
+from desktop.ui.binding_check import binding_problem
 from desktop.ui.history_ui import HistoryController
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pairing_dialog import CompanionUi
@@ -263,6 +264,12 @@ def run_gui(
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    if (problem := binding_problem()) is not None:
+        # Before any window or session exists: nothing is lost, and the user learns the fix
+        # instead of meeting "Fatal Python error: none_dealloc" two minutes in.
+        print(problem, file=sys.stderr)
+        QMessageBox.critical(None, "Screenmate", problem)
+        return 3
     app.setApplicationName("Screenmate")
     app.setOrganizationName("Screenmate")
     app.setWindowIcon(app_icon())

@@ -16,6 +16,14 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if args.running:
+        from desktop.ui.single_instance import running_instance_display
+
+        where = running_instance_display()
+        if where is None:
+            return 1
+        print(f"Screenmate is already running on {where}.")
+        return 0
     if args.headless:
         from desktop.headless.run import run_headless
 

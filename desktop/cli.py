@@ -95,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="window: write 'live' to PATH once the session is live (scripts, tests)",
     )
     parser.add_argument(
+        "--running",
+        action="store_true",
+        help="only say whether Screenmate already runs for this user, and on which display "
+        "(exit 0 if it does, 1 if not)",
+    )
+    parser.add_argument(
         "--log-level",
         default="WARNING",
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],

@@ -280,7 +280,9 @@ def run_gui(
     from desktop.ui.single_instance import InstanceServer, ask_running_instance
 
     if ask_running_instance():
-        log.info("Screenmate is already running; asked it to show its window")
+        print(
+            "Screenmate is already running; its window was brought to the front.", file=sys.stderr
+        )
         return 0
     instance = InstanceServer(parent=app)
     instance.listen()

@@ -2,7 +2,9 @@
 
 The first instance listens on a QLocalServer whose name is per user (and per config directory,
 so tests and a developer's own instance never meet). A later process connects, sends `show`,
-waits for `ok` and exits. A stale socket left by a crashed instance is removed and taken over.
+waits for `ok` and exits. `where` answers `display <name>`: the screen the running window is
+on, so `scripts/run.sh` can say where the app already runs instead of starting a second
+virtual screen. A stale socket left by a crashed instance is removed and taken over.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import logging
+import os
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -21,6 +24,15 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_MS = 500
 SHOW = b"show\n"
 OK = b"ok\n"
+WHERE = b"where\n"
+
+
+def this_display() -> str:
+    """The screen this process shows its window on, as a user would name it."""
+    for variable in ("WAYLAND_DISPLAY", "DISPLAY"):
+        if os.environ.get(variable):
+            return f"{variable}={os.environ[variable]}"
+    return "the desktop"
 
 
 def server_name() -> str:
@@ -32,18 +44,32 @@ def server_name() -> str:
     return f"screenmate-{digest}"
 
 
-def ask_running_instance(name: str | None = None) -> bool:
-    """True when another instance answered (it will show its window); False: we are first."""
+def _ask(request: bytes, name: str | None) -> bytes | None:
+    """The running instance's one-line reply, b"" if it said nothing; None: nobody listens."""
     socket = QLocalSocket()
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        return False
-    socket.write(SHOW)
+        return None
+    socket.write(request)
     socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
     answered = socket.waitForReadyRead(CONNECT_TIMEOUT_MS * 4)
     reply = bytes(socket.readAll().data()) if answered else b""
     socket.disconnectFromServer()
-    return reply == OK or answered
+    return reply
+
+
+def ask_running_instance(name: str | None = None) -> bool:
+    """True when another instance answered (it will show its window); False: we are first."""
+    return _ask(SHOW, name) is not None
+
+
+def running_instance_display(name: str | None = None) -> str | None:
+    """Where the running instance shows its window (e.g. "DISPLAY=:99"); None: none runs."""
+    reply = _ask(WHERE, name)
+    if reply is None:
+        return None
+    text = reply.decode("utf-8", "replace").strip()
+    return text.removeprefix("display ") if text.startswith("display ") else "an unknown display"
 
 
 class InstanceServer(QObject):
@@ -79,7 +105,10 @@ class InstanceServer(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         data = bytes(socket.readAll().data())
-        if data.strip() == SHOW.strip():
+        if data.strip() == WHERE.strip():
+            socket.write(f"display {this_display()}\n".encode())
+            socket.flush()
+        elif data.strip() == SHOW.strip():
             socket.write(OK)
             socket.flush()
             self.show_requested.emit()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.companion.store import DeviceStore
 from desktop.core.pairing import (
+    Attempts,
     DeviceRegistry,
     PairedDevice,
     PairingGate,
@@ -26,7 +27,7 @@ class DeviceAccess:
 
     `on_offer` listeners hear about each new offer (the headless mode prints it); `on_paired`
     about each newly paired device; `on_revoked` about each revocation (the hub disconnects
-    that device).
+    that device); `on_attempt` about each wrong pairing attempt (the dialog shows them).
     """
 
     def __init__(
@@ -44,6 +45,7 @@ class DeviceAccess:
         self.on_offer: list[Callable[[PairingOffer], None]] = []
         self.on_paired: list[Callable[[PairedDevice], None]] = []
         self.on_revoked: list[Callable[[str], None]] = []
+        self.on_attempt: list[Callable[[], None]] = []  # a wrong pairing attempt
 
     @property
     def devices(self) -> list[PairedDevice]:
@@ -65,17 +67,36 @@ class DeviceAccess:
         return offer
 
     def pair(
-        self, name: str, *, code: str = "", secret: str = ""
+        self, name: str, *, code: str = "", secret: str = "", source: str = ""
     ) -> tuple[PairedDevice, str] | Redeem:
-        result = self.gate.redeem(code=code, secret=secret)
+        result = self.gate.redeem(code=code, secret=secret, source=source)
         if result is not Redeem.OK:
-            log.warning("pairing refused (%s) for a device calling itself %r", result.value, name)
+            log.warning(
+                "pairing refused (%s) from %s for a device calling itself %r",
+                result.value,
+                source or "?",
+                name,
+            )
+            self._attempted()
             return result
         device, token = self.registry.add(name)
         log.info("paired %s (%s)", device.name, device.device_id)
         for listener in list(self.on_paired):
             listener(device)
         return device, token
+
+    def miss(self, source: str) -> None:
+        """A pairing message that could not be read: a wrong attempt all the same."""
+        self.gate.miss(source)
+        log.warning("pairing refused (malformed) from %s", source or "?")
+        self._attempted()
+
+    def attempts(self) -> list[Attempts]:
+        return self.gate.attempts()
+
+    def _attempted(self) -> None:
+        for listener in list(self.on_attempt):
+            listener()
 
     def hello(self, token: str) -> PairedDevice | None:
         device = self.registry.authenticate(token)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import logging
 from collections import deque
 from collections.abc import Callable
@@ -245,15 +246,20 @@ class CompanionHub:
             self._state = proto.server_state(event.state, event.detail, event.attempt)
         elif isinstance(event, TranscriptLine) and event.role is Role.USER:
             self._note_user_line(event)
-        messages = proto.messages_for_event(event)
+        # Serialised once, scrubbed of anything that cannot be sent (proto.dumps): what goes
+        # into the backlog and to every device is text that encodes (issue 14).
+        encoded = [proto.dumps(m) for m in proto.messages_for_event(event)]
         if isinstance(event, TranscriptLine):
-            self._backlog.extend(messages)
+            self._backlog.extend(json.loads(text) for text in encoded)
         for client in self.clients:
-            if isinstance(event, Interrupted):
-                client.queue.drop_audio()
-            for message in messages:
-                client.push(message)
-            self._check(client)
+            try:
+                if isinstance(event, Interrupted):
+                    client.queue.drop_audio()
+                for text in encoded:
+                    client.push(text)
+                self._check(client)
+            except Exception:  # one device's trouble never stops the others
+                log.exception("companion %s: could not queue an event", client.device_id)
 
     def _note_user_line(self, line: TranscriptLine) -> None:
         """Lines the hub did not cause were said or typed at the desktop: answer there."""

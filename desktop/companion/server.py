@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import ssl
-from dataclasses import dataclass
-from http import HTTPStatus
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -22,27 +22,36 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from desktop.companion.access import DeviceAccess
+from desktop.companion.gate import Gate, fd_soft_limit, gated_connection
 from desktop.companion.hub import CompanionClient, CompanionHub
-from desktop.companion.web import StaticFiles, plain_response
+from desktop.companion.web import RequestCheck, StaticFiles, plain_response
 from desktop.core import companion_protocol as proto
+from desktop.core.companion_admission import Admission, AdmissionLimits, Refusal
 from desktop.core.companion_flow import STALL_AFTER_S, ClientQueue, TokenBucket
 from desktop.core.pairing import REDEEM_MESSAGES, PairedDevice, Redeem
 
 log = logging.getLogger(__name__)
 
-WS_PATH = "/ws"
 CLOSE_TIMEOUT_S = 2.0
 
 
 @dataclass(frozen=True)
 class ServerLimits:
-    max_clients: int = 64  # open WebSockets, authenticated or not
-    max_unauthenticated: int = 16
+    max_unauthenticated: int = 16  # WebSockets before hello/pair, from every address
     auth_timeout_s: float = 5.0
+    handshake_timeout_s: float = 3.0  # TLS
+    http_timeout_s: float = 5.0  # the HTTP request after TLS
     messages_per_s: float = 100.0  # audio is 25-50 frames a second
     message_burst: float = 200.0
     stall_check_s: float = 0.5
     stall_after_s: float = STALL_AFTER_S  # a send blocked this long disconnects the device
+    admission: AdmissionLimits = field(default_factory=AdmissionLimits)
+
+
+def _with_fd_budget(limits: AdmissionLimits) -> AdmissionLimits:
+    """All stages together stay well below the process's descriptor limit."""
+    budget = max(8, fd_soft_limit() - 2 * limits.fd_reserve)
+    return dataclasses.replace(limits, fd_budget=min(limits.fd_budget, budget))
 
 
 class CompanionServer:
@@ -66,12 +75,15 @@ class CompanionServer:
         self._host = host
         self._port = port
         self._ssl = ssl_context
-        self._static = StaticFiles(static_dir, cert_file)
-        self._allowed_hosts = allowed_hosts
         self.limits = limits or ServerLimits()
         self._scheme = "https" if ssl_context else "http"
+        self._check = RequestCheck(StaticFiles(static_dir, cert_file), allowed_hosts, self._scheme)
         self._server: Server | None = None
-        self._open = 0
+        self.gate = Gate(
+            Admission(_with_fd_budget(self.limits.admission)),
+            ssl_context,
+            self.limits.handshake_timeout_s,
+        )
         self._unauthenticated = 0
         self._watchdog: asyncio.Task[None] | None = None
         self._closing: set[asyncio.Task[None]] = set()
@@ -92,11 +104,14 @@ class CompanionServer:
         return self._server is not None
 
     async def start(self) -> None:
+        # TLS is not given to websockets: the gate runs each handshake itself once the
+        # connection is admitted (companion/gate.py).
         self._server = await serve(
             self._handle,
             self._host,
             self._port,
-            ssl=self._ssl,
+            create_connection=gated_connection(self.gate),
+            open_timeout=self.limits.http_timeout_s,
             process_request=self._process_request,
             max_size=proto.MAX_FRAME_BYTES,
             # No permessage-deflate: PCM barely compresses, and a zlib context per device
@@ -119,6 +134,7 @@ class CompanionServer:
             self._watchdog.cancel()
         self.hub.disconnect_all(proto.CloseCode.GOING_AWAY, "the desktop stopped listening")
         server.close()
+        self.gate.cancel_handshakes()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(server.wait_closed(), CLOSE_TIMEOUT_S + 1)
         if self._closing:
@@ -127,51 +143,54 @@ class CompanionServer:
     # -- HTTP ---------------------------------------------------------------------------
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        hosts = request.headers.get_all("Host")
-        host = hosts[0] if len(hosts) == 1 else None
-        if not proto.host_allowed(host, self._allowed_hosts):
-            log.warning("refused a request for host %r (not one of this machine's names)", host)
-            return plain_response(421, "Misdirected Request", "unknown host")
-        path = request.path
-        if request.headers.get("Upgrade", "").lower() != "websocket":
-            found = self._static.response(path)
-            if found is None:
-                return plain_response(404, "Not Found", "not found")
-            return found
-        if path.split("?", 1)[0] != WS_PATH:
-            return plain_response(404, "Not Found", "the companion socket is at /ws")
-        origin = request.headers.get("Origin")
-        if not proto.origin_allowed(origin, host, self._scheme):
-            log.warning("refused a WebSocket from origin %r (host %r)", origin, host)
-            return plain_response(HTTPStatus.FORBIDDEN, "Forbidden", "foreign origin")
-        if self._open >= self.limits.max_clients:
-            log.warning("refused a WebSocket: %d connections already", self._open)
-            return plain_response(503, "Service Unavailable", "too many companion connections")
-        return None
+        """Refusals are one log line each, never a traceback (a bad request is not a bug)."""
+        try:
+            response, why = self._check(request)
+        except Exception as exc:  # a header websockets let through that we cannot read
+            response, why = plain_response(400, "Bad Request", "bad request"), repr(exc)[:120]
+        if response is not None and why:
+            log.warning("refused a companion request: %s (%d)", why, response.status_code)
+        return response
 
     # -- a connection -------------------------------------------------------------------
 
     async def _handle(self, ws: ServerConnection) -> None:
-        self._open += 1
+        ticket = getattr(ws, "ticket", None)
+        counted = True  # in self._unauthenticated until authenticated or gone: exactly once
         self._unauthenticated += 1
         client: CompanionClient | None = None
         try:
             if self._unauthenticated > self.limits.max_unauthenticated:
-                await ws.close(1013, "too many unauthenticated connections; try again")
+                await self._close_now(
+                    ws, proto.CloseCode.TRY_AGAIN, "too many unauthenticated connections"
+                )
                 return
             client = await self._authenticate(ws)
             self._unauthenticated -= 1
+            counted = False
             if client is None:
+                return
+            if ticket is not None and self.gate.admission.authenticated(ticket) is not None:
+                self.gate.refused(Refusal.DEVICES, str(ticket.source))
+                await self._close_now(ws, proto.CloseCode.TRY_AGAIN, "too many devices")
+                client = None
                 return
             self.hub.attach(client)
             await self._serve(ws, client)
+        except Exception:
+            # Nothing a connection does may reach the others: log, drop this one.
+            log.exception("companion connection failed")
+            await self._close_now(ws, proto.CloseCode.INTERNAL_ERROR, "internal error")
         finally:
-            if client is None:
+            if counted:
                 self._unauthenticated -= 1
-            else:
+            if client is not None:
                 self.hub.detach(client)
                 self.access.seen(client.device_id)
-            self._open -= 1
+
+    @property
+    def unauthenticated(self) -> int:
+        return self._unauthenticated
 
     async def _authenticate(self, ws: ServerConnection) -> CompanionClient | None:
         try:
@@ -188,8 +207,11 @@ class CompanionServer:
             return None
         except ConnectionClosed:
             return None
+        source = _source(ws)
         parsed = proto.parse_client_frame(first, authenticated=False)
         if isinstance(parsed, proto.ProtocolError):
+            if parsed.pairing:  # a pair message we cannot even read is a wrong attempt
+                self.access.miss(source)
             await self._refuse(ws, parsed)
             return None
         device: PairedDevice | None = None
@@ -208,7 +230,9 @@ class CompanionServer:
             welcome_extra = None
         else:
             assert isinstance(parsed, proto.Pair)
-            result = self.access.pair(parsed.name, code=parsed.code, secret=parsed.secret)
+            result = self.access.pair(
+                parsed.name, code=parsed.code, secret=parsed.secret, source=source
+            )
             if isinstance(result, Redeem):
                 close = (
                     proto.CloseCode.RATE_LIMITED
@@ -254,7 +278,13 @@ class CompanionServer:
                         await self._close_now(ws, message.close, message.message)
                         break
                     continue
-                self.hub.handle(client, message)
+                try:
+                    self.hub.handle(client, message)
+                except Exception:
+                    log.exception("companion %s: handling a message failed", client.device_id)
+                    client.push(
+                        proto.server_error(proto.ProtocolError("internal", "could not handle it"))
+                    )
         except ConnectionClosed:
             pass
         finally:
@@ -303,3 +333,12 @@ class CompanionServer:
             await asyncio.sleep(self.limits.stall_check_s)
             self.hub.check_stalls()
             self.hub.floor.expire()
+
+
+def _source(ws: ServerConnection) -> str:
+    """The peer's address (pairing misses are counted per address)."""
+    ticket = getattr(ws, "ticket", None)
+    if ticket is not None:
+        return str(ticket.source)
+    peer = ws.remote_address
+    return str(peer[0]) if peer else "?"

@@ -9,6 +9,7 @@ events to companion messages. The wire format is documented in docs/companion-pr
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
@@ -43,6 +44,8 @@ class CloseCode(IntEnum):
     NORMAL = 1000
     GOING_AWAY = 1001
     TOO_BIG = 1009
+    INTERNAL_ERROR = 1011
+    TRY_AGAIN = 1013
     PROTOCOL_ERROR = 4400
     AUTH_FAILED = 4401
     PAIRING_FAILED = 4403
@@ -100,11 +103,47 @@ ClientMessage = Hello | Pair | Text | TalkStart | TalkEnd | Ping | AudioChunk
 
 @dataclass(frozen=True)
 class ProtocolError:
-    """Tell the client `code`/`message`; close the socket with `close` when it is set."""
+    """Tell the client `code`/`message`; close the socket with `close` when it is set.
+    `pairing` marks a refused `pair` message: it counts as a wrong pairing attempt."""
 
     code: str
     message: str
     close: CloseCode | None = None
+    pairing: bool = False
+
+
+# JSON's \uD800 escapes give Python strings with lone surrogates: not Unicode text, and they
+# cannot be encoded as UTF-8 again (issue 14). No other source of surrogates exists here:
+# websockets refuses text frames that are not valid UTF-8 (1007).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def well_formed(text: str) -> bool:
+    """True when `text` is Unicode text: no lone surrogate (paired ones are already joined)."""
+    return text.isascii() or _SURROGATE.search(text) is None
+
+
+def _all_well_formed(value: Any) -> bool:
+    """Every string in a parsed JSON value, keys too (iterative: depth is no risk)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not well_formed(item):
+                return False
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
+
+
+def scrub(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (safe to encode as UTF-8)."""
+    if well_formed(text):
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def parse_client_frame(frame: str | bytes, *, authenticated: bool) -> ClientMessage | ProtocolError:
@@ -134,6 +173,10 @@ def parse_client_frame(frame: str | bytes, *, authenticated: bool) -> ClientMess
     kind = raw.get("type")
     if not isinstance(kind, str):
         return ProtocolError("bad_message", 'a message needs a string "type"', fatal)
+    if not _all_well_formed(raw):
+        return ProtocolError(
+            "bad_message", "strings must be valid Unicode", fatal, pairing=kind == "pair"
+        )
     if not authenticated:
         if kind not in ("hello", "pair"):
             return ProtocolError(
@@ -166,10 +209,14 @@ def _check_version(raw: dict[str, Any]) -> ProtocolError | None:
 
 
 def _credential(raw: dict[str, Any], key: str) -> str | None:
+    """Codes, secrets and tokens are short printable ASCII; anything else is malformed."""
     value = raw.get(key, "")
     if not isinstance(value, str) or len(value) > MAX_CREDENTIAL_CHARS:
         return None
-    return value.strip()
+    value = value.strip()
+    if not (value.isascii() and value.isprintable()):
+        return None
+    return value
 
 
 def _parse_hello(raw: dict[str, Any]) -> Hello | ProtocolError:
@@ -183,9 +230,16 @@ def _parse_pair(raw: dict[str, Any]) -> Pair | ProtocolError:
     code, secret = _credential(raw, "code"), _credential(raw, "secret")
     if code is None or secret is None or not (code or secret):
         return ProtocolError(
-            "bad_message", 'pair needs a "code" or a "secret"', CloseCode.PROTOCOL_ERROR
+            "bad_message",
+            'pair needs a "code" or a "secret"',
+            CloseCode.PROTOCOL_ERROR,
+            pairing=True,
         )
     name = raw.get("name", "")
+    if not isinstance(name, str) or "\x00" in name:
+        return ProtocolError(
+            "bad_message", 'a "name" is text without NUL', CloseCode.PROTOCOL_ERROR, pairing=True
+        )
     return Pair(
         clean_name(name if isinstance(name, str) else ""),
         code,
@@ -215,6 +269,8 @@ def _parse_ping(raw: dict[str, Any]) -> Ping:
         ping_id = None
     elif isinstance(ping_id, str):
         ping_id = ping_id[:64]
+    elif not -(2**53) < ping_id < 2**53:  # what a JavaScript number holds exactly
+        ping_id = None
     return Ping(ping_id)
 
 
@@ -234,7 +290,9 @@ def _clip(text: str, limit: int = 40) -> str:
 
 
 def dumps(message: dict[str, Any]) -> str:
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON that always encodes as UTF-8: a lone surrogate anywhere (from the model,
+    from an old backlog) becomes U+FFFD instead of failing the send for every device."""
+    return scrub(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
 
 
 def server_error(error: ProtocolError) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """Pairing companion devices and recognising them later. Pure: clock and randomness injected.
 
 `PairingGate` issues a short-lived, single-use offer: a 6-digit code to type and a secret for
-the QR code. Redeeming it (either half) once succeeds; wrong attempts count, and 5 misses lock
-pairing for a while and void the offer. `DeviceRegistry` hands each paired device a token of
-256 random bits and keeps only its SHA-256; a token is recognised until the device is revoked.
+the QR code. Redeeming it (either half) once succeeds; wrong attempts count per source address
+(5 lock that address out for a while) and at most 20 per offer (then the code stops working,
+the QR secret still does): `pairing_guard.MissLedger`. `DeviceRegistry` hands each paired
+device a token of 256 random bits and keeps only its SHA-256; a token is recognised until
+the device is revoked.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from desktop.core.pairing_guard import LOCKOUT_S, MAX_MISSES, MAX_OFFER_MISSES, Attempts, MissLedger
+
 Clock = Callable[[], float]
 RandomBytes = Callable[[int], bytes]
 
 CODE_DIGITS = 6
 OFFER_TTL_S = 120.0
-MAX_MISSES = 5
-LOCKOUT_S = 300.0
 SECRET_BYTES = 24  # 192 bits
 TOKEN_BYTES = 32  # 256 bits
 DEVICE_ID_BYTES = 8
@@ -46,7 +48,7 @@ def random_token(random_bytes: RandomBytes, n: int) -> str:
 
 
 def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_raw(token)).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,11 @@ REDEEM_MESSAGES: dict[Redeem, str] = {
 
 
 class PairingGate:
-    """At most one offer is valid at a time; a new offer voids the previous one."""
+    """At most one offer is valid at a time; a new offer voids the previous one.
+
+    Wrong attempts are counted per source address with a ceiling per offer (`MissLedger`,
+    core/pairing_guard.py); strangers never void the offer. `source` is the peer's address.
+    """
 
     def __init__(
         self,
@@ -88,20 +94,20 @@ class PairingGate:
         ttl_s: float = OFFER_TTL_S,
         max_misses: int = MAX_MISSES,
         lockout_s: float = LOCKOUT_S,
+        max_offer_misses: int = MAX_OFFER_MISSES,
     ) -> None:
         self._clock = clock
         self._random = random_bytes
         self._ttl_s = ttl_s
-        self._max_misses = max_misses
-        self._lockout_s = lockout_s
+        self.ledger = MissLedger(
+            max_misses=max_misses, lockout_s=lockout_s, max_offer_misses=max_offer_misses
+        )
         self._offer: PairingOffer | None = None
-        self._misses = 0
-        self._locked_until = 0.0
         self._used_secrets: deque[str] = deque(maxlen=REMEMBERED_USED_SECRETS)
 
     @property
     def current(self) -> PairingOffer | None:
-        """The valid offer, or None (none issued, used, expired or voided by a lockout)."""
+        """The valid offer, or None (none issued, used or expired)."""
         offer = self._offer
         if offer is None or self._clock() >= offer.expires_at:
             return None
@@ -109,10 +115,15 @@ class PairingGate:
 
     @property
     def misses(self) -> int:
-        return self._misses
+        """Wrong attempts against the current offer, from every source."""
+        return self.ledger.offer_misses
 
-    def locked_until(self) -> float | None:
-        return self._locked_until if self._clock() < self._locked_until else None
+    def locked_until(self, source: str = "") -> float | None:
+        return self.ledger.locked_until(source, self._clock())
+
+    def attempts(self) -> list[Attempts]:
+        """Who guessed wrong against the current offer (for the pairing dialog)."""
+        return self.ledger.attempts(self._clock())
 
     def offer(self) -> PairingOffer:
         now = self._clock()
@@ -122,39 +133,52 @@ class PairingGate:
             issued_at=now,
             expires_at=now + self._ttl_s,
         )
+        self.ledger.new_offer()
         return self._offer
 
     def withdraw(self) -> None:
         self._offer = None
 
-    def redeem(self, *, code: str = "", secret: str = "") -> Redeem:
+    def miss(self, source: str = "") -> None:
+        """A pairing attempt that could not even be read counts as a wrong one."""
+        self.ledger.miss(source, self._clock())
+
+    def redeem(self, *, code: str = "", secret: str = "", source: str = "") -> Redeem:
+        """Nothing here can raise before a miss is counted: strings are compared as bytes
+        with `surrogatepass`, so even a lone surrogate is just a wrong guess."""
         now = self._clock()
-        if now < self._locked_until:
+        if self.ledger.locked(source, now):
             return Redeem.LOCKED
         offer = self._offer
-        if offer is not None and (
-            (code and hmac.compare_digest(code.encode(), offer.code.encode()))
-            or (secret and hmac.compare_digest(secret.encode(), offer.secret.encode()))
-        ):
-            if now >= offer.expires_at:
-                self._offer = None
-                return Redeem.EXPIRED
+        code_ok = bool(
+            code
+            and offer is not None
+            and not self.ledger.code_burnt
+            and hmac.compare_digest(_raw(code), _raw(offer.code))
+        )
+        secret_ok = bool(
+            secret and offer is not None and hmac.compare_digest(_raw(secret), _raw(offer.secret))
+        )
+        if offer is None or not (code_ok or secret_ok):
+            locked = self.ledger.miss(source, now)
+            if locked:
+                return Redeem.LOCKED
+            if code and not secret and self.ledger.code_burnt:
+                return Redeem.LOCKED
+            if secret and token_hash(secret) in self._used_secrets:
+                return Redeem.REPLAYED
+            return Redeem.WRONG
+        if now >= offer.expires_at:
             self._offer = None
-            self._misses = 0
-            self._used_secrets.append(token_hash(offer.secret))
-            return Redeem.OK
-        result = Redeem.WRONG
-        if secret and token_hash(secret) in self._used_secrets:
-            result = Redeem.REPLAYED
-        self._miss(now)
-        return Redeem.LOCKED if now < self._locked_until else result
+            return Redeem.EXPIRED
+        self._offer = None
+        self.ledger.success(source)
+        self._used_secrets.append(token_hash(offer.secret))
+        return Redeem.OK
 
-    def _miss(self, now: float) -> None:
-        self._misses += 1
-        if self._misses >= self._max_misses:
-            self._locked_until = now + self._lockout_s
-            self._misses = 0
-            self._offer = None  # whoever guessed 5 times must not get to guess this one again
+
+def _raw(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ async def test_foreign_origin_and_foreign_host_are_refused(service: CompanionSer
     assert refused.value.response.status_code == 403
     assert (await raw_upgrade(service, f"evil.example:{service.port}")).startswith(b"HTTP/1.1 421")
     twice = f"127.0.0.1:{service.port}\r\nHost: evil.example"
-    assert (await raw_upgrade(service, twice)).startswith(b"HTTP/1.1 421")
+    assert (await raw_upgrade(service, twice)).startswith(b"HTTP/1.1 400")  # two Hosts
     # A native app sends no Origin: allowed, and it must still authenticate.
     ws = await open_socket(service, origin=None)
     assert (await closed_with(ws, timeout=3))[0] == 4408
@@ -341,21 +341,32 @@ async def test_oversize_frames_and_floods_close_only_that_client(
     assert line["text"] == "still here"
 
 
-async def test_connection_cap(
+async def test_unauthenticated_cap_holds_after_every_kind_of_close(
     events: EventFanout, session: ScriptedSession, tmp_path: Path
 ) -> None:
+    """Issue 14: the count was decremented twice for a failed connection, so the cap of 16
+    stopped working after the first failure."""
     svc = CompanionService(
-        events, lambda: session, base_dir=tmp_path / "c", limits=ServerLimits(max_clients=2)
+        events,
+        lambda: session,
+        base_dir=tmp_path / "c",
+        limits=ServerLimits(max_unauthenticated=2, auth_timeout_s=5),
     )
     await svc.start(host="127.0.0.1", port=0, advertise=False)
     try:
+        for bad in ("{oops", '{"type": "hello", "token": "nope"}', b"\x00"):  # failures
+            ws = await open_socket(svc)
+            await ws.send(bad)
+            assert (await closed_with(ws))[0] in (4400, 4401)
+        assert svc._server is not None and svc._server.unauthenticated == 0
         first = await open_socket(svc)
         second = await open_socket(svc)
-        with pytest.raises(InvalidStatus) as refused:
-            await open_socket(svc)
-        assert refused.value.response.status_code == 503
+        third = await open_socket(svc)
+        assert (await closed_with(third))[0] == 1013
         await first.close()
         await second.close()
+        await asyncio.sleep(0.2)
+        assert svc._server.unauthenticated == 0
     finally:
         await svc.stop()
 

@@ -18,6 +18,7 @@ from desktop.core.companion_protocol import (
     TalkStart,
     Text,
     clean_name,
+    dumps,
     host_allowed,
     messages_for_event,
     origin_allowed,
@@ -40,7 +41,7 @@ def parse(obj: object, authenticated: bool = True) -> object:
 
 def test_first_message_hello_or_pair() -> None:
     assert parse({"type": "hello", "v": 1, "token": "t"}, False) == Hello("t")
-    assert parse({"type": "pair", "code": "123456", "name": "Watch\x00 7"}, False) == Pair(
+    assert parse({"type": "pair", "code": "123456", "name": "Watch\x07 7"}, False) == Pair(
         "Watch 7", code="123456"
     )
     assert parse({"type": "pair", "secret": "s"}, False) == Pair("Companion", secret="s")
@@ -137,3 +138,47 @@ def test_hosts_and_origins() -> None:
     assert not origin_allowed("https://evil.example", "192.168.1.5:8765", "https")
     assert not origin_allowed("http://192.168.1.5:8765", "192.168.1.5:8765", "https")
     assert not origin_allowed("null", "192.168.1.5:8765", "https")
+
+
+# -- issue 14: strings that are not Unicode text ---------------------------------------------
+
+SURROGATE_FRAMES = [
+    ('{"type": "pair", "v": 1, "secret": "\\ud800", "code": "123456"}', False, True),
+    ('{"type": "pair", "code": "123456", "name": "\\udfff"}', False, True),
+    ('{"type": "pair", "code": "123456", "\\ud800": 1}', False, True),
+    ('{"type": "hello", "token": "\\ud83d"}', False, False),
+    ('{"type": "text", "text": "hi \\ud800 there"}', True, False),
+    ('{"type": "ping", "id": "\\udc00"}', True, False),
+    ('{"type": "talk_start", "x": ["\\ud800"]}', True, False),
+]
+
+
+@pytest.mark.parametrize(("frame", "authenticated", "pairing"), SURROGATE_FRAMES)
+def test_lone_surrogates_anywhere_are_a_bad_message(
+    frame: str, authenticated: bool, pairing: bool
+) -> None:
+    error = parse_client_frame(frame, authenticated=authenticated)
+    assert isinstance(error, ProtocolError) and error.code == "bad_message"
+    assert error.pairing is pairing  # a malformed pair message counts as a wrong attempt
+    assert (error.close is None) is authenticated
+
+
+def test_paired_surrogates_are_ordinary_text_and_nul_names_are_refused() -> None:
+    assert parse({"type": "text", "text": "\U0001f600"}) == Text("\U0001f600")
+    frame = '{"type": "text", "text": "\\ud83d\\ude00"}'  # an escaped pair: one emoji
+    assert parse_client_frame(frame, authenticated=True) == Text("\U0001f600")
+    nul = parse({"type": "pair", "code": "1", "name": "a\x00b"}, False)
+    assert isinstance(nul, ProtocolError) and nul.pairing
+    non_ascii = parse({"type": "pair", "code": "１２３４５６"}, False)  # fullwidth digits
+    assert isinstance(non_ascii, ProtocolError) and non_ascii.pairing
+
+
+def test_dumps_always_gives_text_that_encodes() -> None:
+    text = dumps({"type": "transcript", "text": "bad \ud800 line"})
+    assert text.encode("utf-8")  # would raise before the fix
+    assert json.loads(text)["text"] == "bad \ufffd line"
+
+
+def test_a_ping_id_beyond_javascript_numbers_is_dropped() -> None:
+    assert parse({"type": "ping", "id": 2**64}) == Ping(None)
+    assert parse({"type": "ping", "id": 7}) == Ping(7)

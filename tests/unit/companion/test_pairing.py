@@ -77,28 +77,58 @@ def test_new_offer_voids_the_previous_one() -> None:
     assert gate.redeem(secret=second.secret) is Redeem.OK
 
 
-def test_five_misses_lock_pairing_void_the_offer_and_the_lock_ends() -> None:
+def test_five_misses_lock_that_address_only_and_the_offer_stays_valid() -> None:
     gate, clock = make_gate()
     offer = gate.offer()
     wrong = "000000" if offer.code != "000000" else "111111"
-    results = [gate.redeem(code=wrong) for _ in range(5)]
+    results = [gate.redeem(code=wrong, source="10.0.0.66") for _ in range(5)]
     assert results == [Redeem.WRONG] * 4 + [Redeem.LOCKED]
-    assert gate.redeem(code=offer.code) is Redeem.LOCKED  # even the right code
-    assert gate.current is None
-    assert gate.locked_until() is not None
+    assert gate.redeem(code=offer.code, source="10.0.0.66") is Redeem.LOCKED  # even the right one
+    assert gate.current == offer  # a stranger does not void the owner's offer
+    assert gate.locked_until("10.0.0.66") is not None and gate.locked_until("10.0.0.5") is None
+    assert gate.attempts()[0].source == "10.0.0.66" and gate.attempts()[0].misses == 5
+    assert gate.redeem(code=offer.code, source="10.0.0.5") is Redeem.OK  # the owner's phone
     clock.now += 301
-    assert gate.locked_until() is None
+    assert gate.locked_until("10.0.0.66") is None
     fresh = gate.offer()
-    assert gate.redeem(code=fresh.code) is Redeem.OK
+    assert gate.redeem(code=fresh.code, source="10.0.0.66") is Redeem.OK
+
+
+def test_the_offer_ceiling_burns_the_code_but_not_the_secret_and_a_new_offer_works() -> None:
+    gate, _ = make_gate()
+    offer = gate.offer()
+    wrong = "000000" if offer.code != "000000" else "111111"
+    for i in range(19):  # 20 addresses, 1 guess each: no address is locked, the ceiling is hit
+        assert gate.redeem(code=wrong, source=f"10.0.1.{i}") is Redeem.WRONG
+    assert gate.redeem(code=wrong, source="10.0.1.19") is Redeem.LOCKED
+    assert gate.redeem(code=offer.code, source="10.0.0.5") is Redeem.LOCKED  # code burnt
+    assert gate.redeem(secret=offer.secret, source="10.0.0.5") is Redeem.OK  # QR still pairs
+    fresh = gate.offer()  # the owner's own new offer always works
+    assert gate.misses == 0 and gate.attempts() == []
+    assert gate.redeem(code=fresh.code, source="10.0.0.5") is Redeem.OK
+
+
+def test_a_lone_surrogate_is_just_a_counted_miss() -> None:
+    """Issue 14: "\\ud800" as the secret raised UnicodeEncodeError before the miss counted."""
+    gate, _ = make_gate()
+    offer = gate.offer()
+    for _ in range(4):
+        assert gate.redeem(code="000001", secret="\ud800", source="x") is Redeem.WRONG
+    assert gate.redeem(secret="\udfff\x00", source="x") is Redeem.LOCKED
+    assert gate.redeem(code=offer.code, source="x") is Redeem.LOCKED
+    assert gate.misses == 5
 
 
 def test_success_resets_the_miss_count() -> None:
     gate, _ = make_gate()
     offer = gate.offer()
     for _ in range(4):
-        gate.redeem(code="x")
-    assert gate.redeem(code=offer.code) is Redeem.OK
-    assert gate.misses == 0
+        gate.redeem(code="x", source="a")
+    assert gate.redeem(code=offer.code, source="a") is Redeem.OK
+    fresh = gate.offer()
+    for _ in range(4):  # a fresh allowance of 4 for that address, not 0
+        assert gate.redeem(code="x", source="a") is Redeem.WRONG
+    assert gate.redeem(code=fresh.code, source="a") is Redeem.OK
 
 
 def test_random_digits_are_uniform_enough_and_padded() -> None:

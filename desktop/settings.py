@@ -17,6 +17,8 @@ from typing import Any
 
 import platformdirs
 
+from desktop.private_files import private_dir, private_file, write_private
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "screenmate"
@@ -112,6 +114,13 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+def secure_user_dirs() -> None:
+    """The config and data directories are this user's only (0700), if they exist yet."""
+    for directory in (config_dir(), data_dir()):
+        if directory.exists():
+            private_dir(directory)
+
+
 def settings_from_dict(raw: dict[str, Any]) -> Settings:
     """Known keys of the right type win; anything else keeps its default and is logged."""
     defaults = Settings()
@@ -148,6 +157,11 @@ class SettingsStore:
         self.path = path or config_dir() / "settings.json"
 
     def load(self) -> Settings:
+        """Read at every start-up: also narrows what older versions left readable to all."""
+        secure_user_dirs()
+        if self.path.parent.exists():
+            private_dir(self.path.parent)
+        private_file(self.path)
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -168,8 +182,5 @@ class SettingsStore:
         return settings_from_dict(raw)
 
     def save(self, settings: Settings) -> None:
-        """Atomic: write a temporary file beside it, then rename over the old one."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(settings_to_dict(settings), indent=2), encoding="utf-8")
-        os.replace(tmp, self.path)
+        """Atomic: write a temporary file (0600) beside it, then rename over the old one."""
+        write_private(self.path, json.dumps(settings_to_dict(settings), indent=2).encode("utf-8"))

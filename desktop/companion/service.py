@@ -33,6 +33,7 @@ from desktop.companion.web import CERT_PATH, web_client_dir
 from desktop.core.fanout import EventFanout
 from desktop.core.floor import Floor
 from desktop.core.pairing import PairingOffer
+from desktop.private_files import private_dir
 from desktop.settings import data_dir
 
 log = logging.getLogger(__name__)
@@ -91,12 +92,13 @@ class CompanionService:
         if self._server is not None:
             return
         self._names = lan_names()
+        private_dir(self._base_dir)  # keys and the devices file are this user's only
         ssl_context = None
         if tls:
-            pair = ensure_companion_cert(self._base_dir / "tls", self._names)
-            self.cert_file = pair.cert_file
-            self.fingerprint = fingerprint(pair.cert_file)
-            ssl_context = pair.server_context()
+            certs = ensure_companion_cert(self._base_dir / "tls", self._names)
+            self.cert_file = certs.ca_file  # what devices trust (name-constrained CA)
+            self.fingerprint = fingerprint(certs.ca_file)
+            ssl_context = certs.server_context()
         server = CompanionServer(
             self.hub,
             self.access,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 from pathlib import Path
 
 from desktop.core.pairing import DeviceRegistry, PairedDevice
+from desktop.private_files import private_dir, private_file, write_private
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +18,9 @@ class DeviceStore:
         self.path = path
 
     def load(self) -> list[PairedDevice]:
+        if self.path.parent.exists():
+            private_dir(self.path.parent)
+        private_file(self.path)
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -33,10 +36,5 @@ class DeviceStore:
         return DeviceRegistry.devices_from_json(raw)
 
     def save(self, registry: DeviceRegistry) -> None:
-        """Atomic, and readable by this user only."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".json.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(registry.to_json(), f, indent=2)
-        os.replace(tmp, self.path)
+        """Atomic, and readable by this user only (0600 from the start, in a 0700 folder)."""
+        write_private(self.path, json.dumps(registry.to_json(), indent=2).encode("utf-8"))

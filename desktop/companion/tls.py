@@ -1,10 +1,10 @@
-"""The companion listener's per-install TLS certificate, covering this machine's LAN names.
+"""This machine's LAN names, and the companion listener's certificates for them.
 
 Browsers allow the microphone only in a secure context, which on a LAN address means HTTPS.
-The certificate is self-signed and kept in the user data dir; a phone or watch trusts it once
-(docs/companion-protocol.md, "Trusting the certificate"), and the pairing screen shows its
-SHA-256 fingerprint so the user can check it is this desktop's. It is regenerated (and must be
-trusted again) only when it expires or the machine's addresses are no longer all covered.
+A phone or watch trusts this install's name-constrained CA once (companion/certs.py,
+docs/companion-protocol.md "Trusting the certificate"), and the pairing screen shows the CA's
+SHA-256 fingerprint so the user can check it is this desktop's. The pair is made anew (and
+must be trusted again) when it expires or the machine's names or addresses change.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import ifaddr
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from desktop.emulator.certs import CertPair, CertSpec, ensure_cert
+from desktop.companion.certs import CompanionCerts, ensure_certs
 
 log = logging.getLogger(__name__)
 
@@ -68,18 +68,8 @@ def lan_names() -> LanNames:
     return LanNames(tuple(dict.fromkeys(hostnames)), (*ips, *LOOPBACK_IPS))
 
 
-def companion_spec(names: LanNames) -> CertSpec:
-    return CertSpec(
-        common_name="Screenmate companion",
-        dns_names=names.hostnames,
-        ip_addresses=names.ips,
-        cert_name="companion-cert.pem",
-        key_name="companion-key.pem",
-    )
-
-
-def ensure_companion_cert(cert_dir: Path, names: LanNames) -> CertPair:
-    return ensure_cert(cert_dir, spec=companion_spec(names))
+def ensure_companion_cert(cert_dir: Path, names: LanNames) -> CompanionCerts:
+    return ensure_certs(cert_dir, names.hostnames, names.ips)
 
 
 def fingerprint(cert_file: Path) -> str:

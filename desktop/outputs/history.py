@@ -77,6 +77,7 @@ class HistoryRecorder:
         self.meter = UsageMeter()
         self._failing = ""
         self.dropped = 0
+        self.skipped = 0  # writes that failed for their value, not the disk
 
     @property
     def session_id(self) -> int | None:
@@ -146,6 +147,12 @@ class HistoryRecorder:
                     continue
                 self._report(exc)
                 return False
+            except Exception:
+                # A value the database cannot take (history_db already replaces invalid
+                # text): skip that write, never block the ones behind it (issue 14).
+                self.skipped += 1
+                if self.skipped == 1:
+                    log.exception("history: a %s write could not be saved; skipped", op.kind)
             self._pending.popleft()
         if self._failing and not self._pending and store is not None:
             self._failing = ""

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.events import TranscriptLine
+from desktop.private_files import create_private, private_file
 from desktop.settings import data_dir
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,11 @@ class HistoryStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # Transcripts are private: the file is made 0600 before SQLite opens it (its WAL and
+        # shm files take the database's mode); older, wider files are narrowed (issue 14).
+        create_private(path)
+        for suffix in ("-wal", "-shm"):
+            private_file(Path(f"{path}{suffix}"))
         self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
             self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -167,6 +172,7 @@ class HistoryStore:
         return int(cursor.lastrowid or 0)
 
     def add_line(self, session_id: int, line: TranscriptLine) -> None:
+        text = valid_text(line.text)
         with self._transaction():
             self._conn.execute(
                 "INSERT INTO lines (session_id, role, source, text, started_at, ended_at,"
@@ -175,7 +181,7 @@ class HistoryStore:
                     session_id,
                     line.role.value,
                     line.source.value,
-                    line.text,
+                    text,
                     line.started_at,
                     line.ended_at,
                     int(line.interrupted),
@@ -185,7 +191,7 @@ class HistoryStore:
                 "UPDATE sessions SET ended_at = max(coalesce(ended_at, 0), ?),"
                 " first_line = CASE WHEN first_line = '' THEN ? ELSE first_line END"
                 " WHERE id = ?",
-                (line.ended_at, line.text[:200], session_id),
+                (line.ended_at, text[:200], session_id),
             )
 
     def set_usage(self, session_id: int, usage: dict[str, Any], cost: float) -> None:
@@ -265,6 +271,23 @@ class HistoryStore:
             (session_id,),
         )
         return [LineRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows.fetchall()]
+
+
+_warned_invalid = False
+
+
+def valid_text(text: str) -> str:
+    """`text` as SQLite can store it: lone surrogates (not Unicode text, so not encodable as
+    UTF-8) become U+FFFD. Said once per run in the log."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        global _warned_invalid
+        if not _warned_invalid:
+            _warned_invalid = True
+            log.warning("history: a line held invalid characters; they were replaced")
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def _json(text: str) -> dict[str, Any]:

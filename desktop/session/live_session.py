@@ -400,12 +400,15 @@ class LiveSession:
         log.info("link %d serving after %s (%s)", run.link.index, kind, self.switches[-1])
 
     async def _sleep(self, now: float) -> None:
-        deadlines = [now + 1.0, (self._turns.stall_deadline(now) or now) + 0.01]
+        # A missing deadline is no deadline: `(None or now) + 0.01` woke the loop every 10 ms
+        # forever (~6 % of a core in an idle window).
+        stall = self._turns.stall_deadline(now)
+        deadlines = [now + 1.0] + ([stall + 0.01] if stall is not None else [])
         if self._handover is not None:
-            deadlines += [
-                self._handover.handover.deadline,
-                (self._turns.settle_deadline() or now) + 0.01,
-            ]
+            settle = self._turns.settle_deadline()
+            deadlines.append(self._handover.handover.deadline)
+            if settle is not None:
+                deadlines.append(settle + 0.01)
         timeout = min(d - now for d in deadlines if d > now)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout)

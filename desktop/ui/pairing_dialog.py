@@ -39,12 +39,14 @@ from desktop.ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 TRUST_HINT = (
-    "First time on a phone or watch: open the certificate link below, install it as a trusted "
-    "certificate (Android: Settings › Security › Install a certificate › CA certificate; iPhone: "
-    "install the profile, then enable it under General › About › Certificate Trust Settings), and "
-    "check that its SHA-256 fingerprint matches. Without it, typing still works; the microphone "
-    "needs the trusted certificate."
+    "First time on a phone or watch: 1. open the certificate link below; 2. install it "
+    "(Android: Settings › Security › Install a certificate › CA certificate; iPhone: install the "
+    "profile, then enable it under General › About › Certificate Trust Settings); 3. check that "
+    "its SHA-256 fingerprint matches the one shown here. It is valid only for this computer's "
+    "names and addresses, so it cannot vouch for any other website. Without it, typing still "
+    "works; the microphone needs it."
 )
+MAX_ATTEMPT_LINES = 3
 
 
 def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
@@ -87,6 +89,7 @@ class PairingDialog(QDialog):
         self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
         service.access.on_paired.append(self._paired)
+        service.access.on_attempt.append(self._show_attempts)
         service.hub.on_change(self._refresh_devices)
         self.finished.connect(self._closed)
         self.new_offer()
@@ -107,7 +110,8 @@ class PairingDialog(QDialog):
         self._code.setText(f"{self._offer.code[:3]} {self._offer.code[3:]}")
         url = self._service.pairing_url(self._offer)
         self._qr.setPixmap(qr_pixmap(url))
-        self._qr.setToolTip(url)
+        # Never the URL itself: it carries the secret, and tooltips are easy to capture.
+        self._qr.setToolTip(self.tr("Scan with the phone or watch camera"))
         base = self._service.urls()
         self._url.setText(base[0] if base else self.tr("not listening"))
         cert = self._service.certificate_url()
@@ -115,6 +119,7 @@ class PairingDialog(QDialog):
             self.tr("Certificate SHA-256: %1").replace("%1", self._service.fingerprint)
         )
         self._cert_link.setText(cert)
+        self._show_attempts()
         self._tick()
 
     def revoke_selected(self) -> None:
@@ -158,6 +163,11 @@ class PairingDialog(QDialog):
         self._expires = QLabel(self)
         self._expires.setObjectName("pairingExpires")
         right.addWidget(self._expires)
+        self._attempts = QLabel(self)
+        self._attempts.setObjectName("pairingAttempts")
+        self._attempts.setWordWrap(True)
+        self._attempts.setStyleSheet("color: #b00020;")
+        right.addWidget(self._attempts)
         self._url = QLabel(self)
         self._url.setObjectName("pairingUrl")
         self._url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -219,9 +229,34 @@ class PairingDialog(QDialog):
             return
         left = offer.seconds_left(self._clock())
         if left <= 0 or self._service.access.current_offer() is not offer:
-            self.new_offer()  # expired, used or voided by a lockout: show a fresh one
+            self.new_offer()  # expired or used: show a fresh one
             return
         self._expires.setText(self.tr("Single use · expires in %1 s").replace("%1", str(int(left))))
+
+    @property
+    def attempts_text(self) -> str:
+        return self._attempts.text()
+
+    def _show_attempts(self) -> None:
+        """ "N wrong attempts from ADDRESS", for the current offer (strangers guessing)."""
+        lines = []
+        for seen in self._service.access.attempts()[:MAX_ATTEMPT_LINES]:
+            text = (
+                self.tr("1 wrong attempt from %2")
+                if seen.misses == 1
+                else self.tr("%1 wrong attempts from %2").replace("%1", str(seen.misses))
+            ).replace("%2", seen.source)
+            if seen.locked:
+                text += self.tr(" (locked out for 5 minutes)")
+            lines.append(text)
+        gate = self._service.access.gate
+        if gate.ledger.code_burnt:
+            lines.append(
+                self.tr(
+                    "Too many wrong codes: this code is off; scan the QR code or press New code."
+                )
+            )
+        self._attempts.setText("\n".join(lines))
 
     def _paired(self, _device: object) -> None:
         self._refresh_devices()
@@ -252,6 +287,8 @@ class PairingDialog(QDialog):
         self._service.access.gate.withdraw()
         if self._paired in self._service.access.on_paired:
             self._service.access.on_paired.remove(self._paired)
+        if self._show_attempts in self._service.access.on_attempt:
+            self._service.access.on_attempt.remove(self._show_attempts)
 
 
 class CompanionUi:

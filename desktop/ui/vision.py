@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QGuiApplication
 from PySide6.QtMultimedia import QMediaDevices
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.capture.pipeline import FramePipeline, PipelineState, SentFrame, pipeline_config
 from desktop.capture.screen import RegionSource, ScreenSource, list_screens
@@ -35,7 +35,28 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BORDER_FOLLOW_MS = 250
+OWN_WINDOWS_MS = 200  # how often the app's windows are looked up while the screen is shared
 PICKER_DELAY_MS = 150
+
+
+# A window that may appear in captures sets this property (tests' stand-in "other apps").
+CAPTURE_ALLOWED = "screenmateCaptureAllowed"
+
+
+def own_windows() -> list[Rect]:
+    """Every visible top-level window of this app (main window, pairing, settings, history,
+    pickers), in logical pixels: none of them may reach the model (issue 14). Click-through
+    overlays that only draw an outline (the share border, point_at's highlight) are left in:
+    greying their box would hide the very thing they mark."""
+    see_through = Qt.WindowType.WindowTransparentForInput
+    return [
+        from_qrect(w.frameGeometry())
+        for w in QApplication.topLevelWidgets()
+        if w.isWindow()
+        and w.isVisible()
+        and not (w.windowFlags() & see_through)
+        and not w.property(CAPTURE_ALLOWED)
+    ]
 
 
 def qt_screens() -> list[Screen]:
@@ -77,6 +98,15 @@ class VisionController(QObject):
         self._follow = QTimer(self)
         self._follow.setInterval(BORDER_FOLLOW_MS)
         self._follow.timeout.connect(self._update_border)
+        # Dialogs open and move on their own: look them up while a screen picture is shared,
+        # and at once when focus moves to another window (a dialog opening).
+        self._own_windows = QTimer(self)
+        self._own_windows.setInterval(OWN_WINDOWS_MS)
+        self._own_windows.timeout.connect(self._update_exclusions)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        self._app = app
+        app.focusWindowChanged.connect(self._update_exclusions)
         self.refresh_choices()
         self.pipeline.start()
         self._update_exclusions()
@@ -139,6 +169,8 @@ class VisionController(QObject):
         self.pipeline.state_listeners.clear()
         self._window.removeEventFilter(self)
         self._follow.stop()
+        self._own_windows.stop()
+        self._app.focusWindowChanged.disconnect(self._update_exclusions)
         self.border.hide()
         self._stop_camera()
         await self.pipeline.aclose()
@@ -153,6 +185,11 @@ class VisionController(QObject):
         self.panel.show_choice(choice)
         self.pipeline.set_source(source)
         self._update_border()
+        if source is None or isinstance(source, QtVideoSource):
+            self._own_windows.stop()  # a camera never shows this screen
+        else:
+            self._update_exclusions()
+            self._own_windows.start()
         if isinstance(source, RegionSource | WindowSource):
             self._follow.start()
         else:
@@ -296,14 +333,13 @@ class VisionController(QObject):
             self._update_exclusions()
         return False
 
-    def _update_exclusions(self) -> None:
-        """The app's own window is painted out of every capture that overlaps it."""
-        win: QWidget = self._window
-        if not win.isVisible():
-            self.pipeline.set_exclusions([])
+    def _update_exclusions(self, *_args: object) -> None:
+        """Every window of the app is painted out of every capture that overlaps it."""
+        if getattr(self, "_window", None) is None:  # torn down
             return
-        logical = from_qrect(win.frameGeometry())
-        self.pipeline.set_exclusions([logical_to_device(logical, qt_screens())])
+        screens = qt_screens()
+        rects = [logical_to_device(r, screens) for r in own_windows()]
+        self.pipeline.set_exclusions(rects)
 
     # -- pipeline and session ---------------------------------------------------------------
 

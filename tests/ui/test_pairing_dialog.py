@@ -11,7 +11,7 @@ import pytest
 from desktop.companion import CompanionService
 from desktop.core.fanout import EventFanout
 from desktop.ui.pairing_dialog import PairingDialog, qr_pixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.support.companion import closed_with, pair
 
@@ -70,3 +70,46 @@ def test_dialog_shows_code_qr_fingerprint_and_manages_devices(
     assert code == 4410
     dialog.reject()
     assert service.access.current_offer() is None  # closing withdraws the offer
+
+
+def test_strangers_wrong_codes_are_shown_and_do_not_void_the_offer(
+    qtbot: Any, qloop: asyncio.AbstractEventLoop, service: CompanionService
+) -> None:
+    """Issue 14: wrong codes locked pairing for everyone and voided the offer; the dialog now
+    names who is guessing, keeps the offer, and never puts the secret in a tooltip."""
+    import json
+
+    from tests.support.companion import open_socket
+
+    dialog = PairingDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    offer = service.access.current_offer()
+    assert offer is not None
+    assert offer.secret not in dialog.findChild(QLabel, "pairingQr").toolTip()
+    wrong = "000000" if offer.code != "000000" else "111111"
+
+    async def guess() -> int | None:
+        ws = await open_socket(service)
+        await ws.send(json.dumps({"type": "pair", "code": wrong, "name": "stranger"}))
+        return (await closed_with(ws))[0]
+
+    for _ in range(4):
+        assert run(qtbot, qloop, guess()) == 4403
+    qtbot.waitUntil(lambda: dialog.attempts_text == "4 wrong attempts from 127.0.0.1")
+    assert service.access.current_offer() is offer and dialog.code_text == offer.code
+    ws, _, welcome = run(qtbot, qloop, pair_with(service, offer.code))
+    assert welcome["device"]["name"] == "Owner"
+    run(qtbot, qloop, ws.close())
+    dialog.reject()
+
+
+async def pair_with(service: CompanionService, code: str) -> Any:
+    import json
+
+    from tests.support.companion import open_socket, recv_json
+
+    ws = await open_socket(service)
+    await ws.send(json.dumps({"type": "pair", "code": code, "name": "Owner"}))
+    await recv_json(ws, "paired")
+    return ws, None, await recv_json(ws, "welcome")

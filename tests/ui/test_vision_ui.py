@@ -24,10 +24,10 @@ from desktop.ui.capture_qt import VideoFileSource
 from desktop.ui.gui_app import SessionController
 from desktop.ui.main_window import MainWindow
 from desktop.ui.region_picker import RegionPicker
-from desktop.ui.vision import VisionController
+from desktop.ui.vision import CAPTURE_ALLOWED, VisionController
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.support.avi import write_mjpeg_avi
@@ -66,6 +66,7 @@ class PatternWidget(QWidget):
         super().__init__(None, Qt.WindowType.FramelessWindowHint)
         self.seed = seed
         self.setGeometry(rect.x, rect.y, rect.w, rect.h)
+        self.setProperty(CAPTURE_ALLOWED, True)  # stands for another app's window
 
     def paintEvent(self, _event: object) -> None:
         arr = np.ascontiguousarray(pattern(self.width(), self.height(), self.seed))
@@ -148,6 +149,40 @@ def test_panel_previews_exactly_the_frame_sent_and_own_window_is_blanked(
     assert vision.panel.counter("sent") == sent
     vision.panel.pause_button.click()
     qtbot.waitUntil(lambda: vision.panel.counter("sent") > sent, timeout=10_000)
+    close_app(qtbot, qloop, window, vision, running)
+
+
+def test_every_screenmate_window_is_painted_out_not_only_the_main_window(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, emulator: LiveEmulator, tmp_path: Path
+) -> None:
+    """Issue 14: the pairing dialog (its code and QR) was sent to the model while the screen
+    was shared. Any top-level window of the app, opened over a shared region, is greyed."""
+    target = PatternWidget(Rect(40, 120, 800, 450))
+    qtbot.addWidget(target)
+    target.show()
+    qtbot.waitExposed(target)
+    window, _controller, vision, running = open_app(qtbot, qloop, emulator, tmp_path)
+    vision.share(RegionSource(Rect(40, 120, 800, 450)), "region")
+    qtbot.waitUntil(lambda: len(emulator.received_frames()) >= 1, timeout=15_000)
+    dialog = QDialog(window)  # a dialog like "Pair a device", on top of the shared region
+    dialog.setWindowTitle("Pair a device")
+    QLabel("123 456", dialog).setStyleSheet("font-size: 40pt; color: black;")
+    dialog.setGeometry(240, 220, 300, 200)
+    before = len(emulator.received_frames())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def dialog_grey() -> bool:
+        frames = emulator.received_frames()
+        if len(frames) <= before:
+            return False
+        picture = simplejpeg.decode_jpeg(frames[-1], colorspace="BGRA")
+        where = picture[110:290, 210:490, :3].astype(int)  # the dialog, in region pixels
+        return bool(np.abs(where - 0x80).mean() < 6)
+
+    vision.request_fresh_frame()
+    qtbot.waitUntil(dialog_grey, timeout=15_000)
+    dialog.close()
     close_app(qtbot, qloop, window, vision, running)
 
 

@@ -54,6 +54,9 @@ SUPERVISE_S = 0.25
 STALL_S = 1.5  # no audio for this long from an open stream: the device is gone
 RETRY_LOST_S = 1.0
 RETRY_MISSING_S = 3.0
+# A device that stays missing is looked for less and less often, up to this: each look
+# re-initialises PortAudio (~40 ms of CPU here), which at 3 s kept an idle app at ~1.5 % of a core.
+RETRY_CEILING_S = 30.0
 HANGOVER_S = 0.25  # half-duplex: keep the gate closed this long after the model stops
 
 
@@ -101,7 +104,12 @@ class _Device:
         self.stream = stream
         self.state = DeviceState.STARTING
         self.next_try = 0.0
+        self.misses = 0  # failed opens in a row: the retry delay doubles with each
         self.message = ""
+
+    def retry_later(self, base: float, now: float) -> None:
+        self.misses += 1
+        self.next_try = now + min(base * 2 ** (self.misses - 1), RETRY_CEILING_S)
 
 
 class Voice:
@@ -128,6 +136,7 @@ class Voice:
         self._talk_start_listeners: list[Callable[[], None]] = []
         self._status = VoiceStatus()
         self._supervisor: asyncio.Task[None] | None = None
+        self._wake: asyncio.Event | None = None
         self._hangover: asyncio.TimerHandle | None = None
         self._mic = _Device("Microphone", self._make_mic(settings.mic_device))
         self._speaker = _Device("Speaker", self._make_speaker(settings.speaker_device))
@@ -287,7 +296,10 @@ class Voice:
     def _replace(self, slot: _Device, stream: Any) -> None:
         slot.stream.close()
         slot.stream, slot.state, slot.next_try = stream, DeviceState.STARTING, 0.0
+        slot.misses = 0
         self._open(slot)
+        if self._wake is not None:
+            self._wake.set()  # the supervisor may sleep long while nothing is open
 
     def _configure_echo(self) -> None:
         mode = _echo_mode(self._settings.echo_mode)
@@ -315,15 +327,16 @@ class Voice:
                 slot.state = DeviceState.MISSING
                 slot.message = str(exc)
             delay = RETRY_LOST_S if slot.state is DeviceState.LOST else RETRY_MISSING_S
-            slot.next_try = self._clock() + delay
+            slot.retry_later(delay, self._clock())
             return False
         except Exception as exc:  # never let a device problem take the app down
             log.exception("unexpected error opening the %s", slot.label.lower())
             slot.state = DeviceState.MISSING
             slot.message = f"{slot.label} failed: {exc}"
-            slot.next_try = self._clock() + RETRY_MISSING_S
+            slot.retry_later(RETRY_MISSING_S, self._clock())
             return False
         slot.state = DeviceState.OK
+        slot.misses = 0
         slot.message = slot.stream.note
         if was_lost:
             log.info("%s is back", slot.label.lower())
@@ -343,9 +356,20 @@ class Voice:
             self._on_speaking(False)
         self._publish()
 
+    def _next_check_in(self) -> float:
+        """Watch open streams for stalls often; otherwise sleep until a retry is due."""
+        slots = (self._mic, self._speaker)
+        if any(slot.stream.is_open for slot in slots):
+            return SUPERVISE_S
+        due = min(slot.next_try for slot in slots)
+        return max(SUPERVISE_S, due - self._clock())
+
     async def _supervise(self) -> None:
+        self._wake = asyncio.Event()
         while True:
-            await asyncio.sleep(SUPERVISE_S)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self._next_check_in())
+            self._wake.clear()
             try:
                 self._check()
             except Exception:

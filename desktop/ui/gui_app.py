@@ -8,13 +8,15 @@ session and shuts everything down within a bounded time, so quitting never hangs
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -252,6 +254,34 @@ async def _finish_leftover_tasks() -> None:
         await asyncio.wait(leftovers, timeout=CANCEL_WAIT_S)
 
 
+def wake_on_signals(parent: QObject) -> Callable[[], None]:
+    """Let Python run its signal handlers while Qt sleeps, without a polling timer.
+
+    Python runs a handler only when it next executes bytecode, and an idle Qt loop runs none.
+    The C-level handler writes the signal number to a socket (`signal.set_wakeup_fd`); Qt
+    watches it, and draining it runs Python, which runs the handler. Returns the undo.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    previous = signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, parent)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    notifier.activated.connect(drain)
+
+    def undo() -> None:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(previous)
+        reader.close()
+        writer.close()
+
+    return undo
+
+
 def run_gui(
     *,
     base_url: str | None,
@@ -335,13 +365,10 @@ def run_gui(
     instance.show_requested.connect(shell.bring_to_front)
     window.show()
 
-    # Ctrl+C and SIGTERM (logout, `kill`) quit cleanly like Ctrl+Q. Python runs signal handlers
-    # only between bytecodes; a timer gives it the chance.
+    # Ctrl+C and SIGTERM (logout, `kill`) quit cleanly like Ctrl+Q.
     previous_sigint = signal.signal(signal.SIGINT, lambda *_: window.quit())
     previous_sigterm = signal.signal(signal.SIGTERM, lambda *_: window.quit())
-    wake_timer = QTimer(window)
-    wake_timer.timeout.connect(lambda: None)
-    wake_timer.start(250)
+    stop_waking = wake_on_signals(window)
 
     async def main() -> int:
         # Let Qt paint the window, then load the SDK (~1 s) before the hotkey thread starts:
@@ -370,6 +397,6 @@ def run_gui(
     finally:
         signal.signal(signal.SIGINT, previous_sigint)
         signal.signal(signal.SIGTERM, previous_sigterm)
-        wake_timer.stop()
+        stop_waking()
         loop.close()
         asyncio.set_event_loop(None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.audio.voice import DeviceState, Voice
@@ -135,9 +135,11 @@ class VoiceControls(QWidget):
         self.mode_combo.currentIndexChanged.connect(self._mode_chosen)
         row.addWidget(self.mode_combo)
 
+        # The level meter animates only while someone can see it and the mic is open: a hidden
+        # window or a muted/absent mic wakes nothing (an idle app in the tray stays quiet).
         self._timer = QTimer(self)
+        self._timer.setInterval(1000 // METER_FPS)
         self._timer.timeout.connect(self._tick)
-        self._timer.start(1000 // METER_FPS)
         self._unsubscribe = voice.on_change(self.refresh)
         self.destroyed.connect(lambda *_: self._unsubscribe())
         self.refresh()
@@ -177,6 +179,7 @@ class VoiceControls(QWidget):
             self.mute_button.blockSignals(False)
         self.mute_button.setText(self.tr("Unmute") if talk.muted else self.tr("Mute"))
         self.mute_button.setEnabled(mic_ok)
+        self._run_meter()
         self.speaking.setVisible(voice.model_speaking)
         self.status.setText(status.message)
         self.status.setToolTip(
@@ -195,7 +198,30 @@ class VoiceControls(QWidget):
     def status_text(self) -> str:
         return self.status.text()
 
+    def _meter_wanted(self) -> bool:
+        talk = self._voice.talk.state
+        return self.isVisible() and self._voice.status.mic is DeviceState.OK and not talk.muted
+
+    def _run_meter(self) -> None:
+        if self._meter_wanted():
+            if not self._timer.isActive():
+                self._timer.start()
+        elif self._timer.isActive():
+            self._timer.stop()
+            self.meter.set_level(0.0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._run_meter()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._run_meter()
+
     def _tick(self) -> None:
+        if not self._meter_wanted():  # hidden with its window, which sends no hide event here
+            self._run_meter()
+            return
         self.meter.set_level(self._voice.level)
 
     def _mode_chosen(self, index: int) -> None:

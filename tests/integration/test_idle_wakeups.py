@@ -1,0 +1,75 @@
+"""An idle live session must not wake the loop: laptops in the tray pay for every wake-up.
+
+`LiveSession._sleep` once turned a missing stall deadline into "now + 10 ms" and woke the loop
+~100 times a second forever (6-8 % of a core in an idle window). These tests count the timed
+callbacks the loop schedules while nothing happens - a count, not a timing, so a busy shared
+machine cannot make them flaky.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from desktop.core.events import SessionState, TurnComplete
+from desktop.emulator import LiveEmulator
+from desktop.session.endpoint import Endpoint
+from desktop.session.live_session import LiveSession
+from desktop.settings import Settings
+
+from tests.support.events import EventLog
+
+IDLE_S = 3.0
+
+
+@pytest.fixture
+async def emulator(tmp_path: Path) -> AsyncIterator[LiveEmulator]:
+    emu = LiveEmulator(port=0, cert_dir=tmp_path / "certs")
+    await emu.start()
+    yield emu
+    await emu.stop()
+
+
+class TimerCount:
+    """Counts `call_at` (every call_later and timeout goes through it) by the delay asked."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.delays: Counter[float] = Counter()
+        self._loop = loop
+        self._original: Callable[..., Any] = loop.call_at
+
+    def __enter__(self) -> TimerCount:
+        def call_at(when: float, callback: Any, *args: Any, **kwargs: Any) -> Any:
+            self.delays[round(max(when - self._loop.time(), 0.0), 2)] += 1
+            return self._original(when, callback, *args, **kwargs)
+
+        self._loop.call_at = call_at  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._loop.call_at = self._original  # type: ignore[method-assign]
+
+    def short(self, below_s: float = 0.2) -> int:
+        return sum(n for delay, n in self.delays.items() if 0 < delay < below_s)
+
+
+async def test_a_live_session_with_nothing_to_do_sleeps(emulator: LiveEmulator) -> None:
+    log = EventLog()
+    endpoint = Endpoint("test-key", emulator.base_url, str(emulator.ca_file), True, "emulator")
+    session = LiveSession(endpoint, Settings(), log)
+    task = asyncio.create_task(session.run())
+    await log.wait_for(lambda: session.state is SessionState.LIVE)
+    session.send_text("hello")  # one answered turn first: the state after real use
+    await log.wait_for(lambda: log.of(TurnComplete))
+    await asyncio.sleep(0.5)
+    with TimerCount(asyncio.get_running_loop()) as timers:
+        await asyncio.sleep(IDLE_S)
+    await session.stop()
+    await task
+    # The session's own watch wakes about once a second; the bug woke it 100 times a second.
+    assert timers.short() <= 3, timers.delays.most_common(5)
+    assert sum(timers.delays.values()) <= 4 * IDLE_S + 5, timers.delays.most_common(5)

@@ -133,9 +133,16 @@ class CompanionHub:
     def connected_device_ids(self) -> set[str]:
         return {c.device_id for c in self._clients}
 
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Called when a device connects or disconnects."""
+    def on_change(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Called when a device connects or disconnects. Returns the unsubscribe, which a
+        listener shorter-lived than the hub (a dialog) must call when it goes."""
         self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
 
     def attach(self, client: CompanionClient) -> None:
         client.push(

@@ -90,7 +90,7 @@ class PairingDialog(QDialog):
         self._timer.start(1000)
         service.access.on_paired.append(self._paired)
         service.access.on_attempt.append(self._show_attempts)
-        service.hub.on_change(self._refresh_devices)
+        self._stop_device_updates = service.hub.on_change(self._refresh_devices)
         self.finished.connect(self._closed)
         self.new_offer()
         self._refresh_devices()
@@ -283,6 +283,9 @@ class PairingDialog(QDialog):
                 self._devices.setCurrentItem(item)
 
     def _closed(self) -> None:
+        # Everything this dialog subscribed to ends with it: a closed dialog that still got
+        # device updates raised "Internal C++ object (QTreeWidget) already deleted".
+        self._stop_device_updates()
         self._timer.stop()
         self._service.access.gate.withdraw()
         if self._paired in self._service.access.on_paired:

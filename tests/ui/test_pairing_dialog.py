@@ -113,3 +113,25 @@ async def pair_with(service: CompanionService, code: str) -> Any:
     await ws.send(json.dumps({"type": "pair", "code": code, "name": "Owner"}))
     await recv_json(ws, "paired")
     return ws, None, await recv_json(ws, "welcome")
+
+
+def test_a_closed_dialog_hears_nothing_more_from_the_service(
+    qtbot: Any,
+    qloop: asyncio.AbstractEventLoop,
+    service: CompanionService,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Closed and deleted, the dialog used to stay subscribed to device changes: the next
+    device to connect raised "Internal C++ object (QTreeWidget) already deleted"."""
+    listeners_before = len(service.hub._listeners)
+    dialog = PairingDialog(service)
+    dialog.show()
+    assert len(service.hub._listeners) == listeners_before + 1
+    dialog.reject()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: len(service.hub._listeners) == listeners_before)
+    QApplication.processEvents()
+    ws, _, _ = run(qtbot, qloop, pair(service, "Late phone"))
+    run(qtbot, qloop, ws.close())
+    assert "already deleted" not in caplog.text
+    assert "Traceback" not in caplog.text

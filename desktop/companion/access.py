@@ -85,11 +85,12 @@ class DeviceAccess:
             listener(device)
         return device, token
 
-    def miss(self, source: str) -> None:
+    def miss(self, source: str) -> Redeem:
         """A pairing message that could not be read: a wrong attempt all the same."""
-        self.gate.miss(source)
-        log.warning("pairing refused (malformed) from %s", source or "?")
+        result = self.gate.miss(source)
+        log.warning("pairing refused (malformed, %s) from %s", result.value, source or "?")
         self._attempted()
+        return result
 
     def attempts(self) -> list[Attempts]:
         return self.gate.attempts()

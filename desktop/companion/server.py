@@ -210,8 +210,13 @@ class CompanionServer:
         source = _source(ws)
         parsed = proto.parse_client_frame(first, authenticated=False)
         if isinstance(parsed, proto.ProtocolError):
-            if parsed.pairing:  # a pair message we cannot even read is a wrong attempt
-                self.access.miss(source)
+            if parsed.pairing and self.access.miss(source) is Redeem.LOCKED:
+                # A pair message we cannot even read is a wrong attempt all the same.
+                parsed = proto.ProtocolError(
+                    "pairing_locked",
+                    REDEEM_MESSAGES[Redeem.LOCKED],
+                    proto.CloseCode.RATE_LIMITED,
+                )
             await self._refuse(ws, parsed)
             return None
         device: PairedDevice | None = None

@@ -139,9 +139,12 @@ class PairingGate:
     def withdraw(self) -> None:
         self._offer = None
 
-    def miss(self, source: str = "") -> None:
+    def miss(self, source: str = "") -> Redeem:
         """A pairing attempt that could not even be read counts as a wrong one."""
-        self.ledger.miss(source, self._clock())
+        now = self._clock()
+        if self.ledger.locked(source, now):
+            return Redeem.LOCKED
+        return Redeem.LOCKED if self.ledger.miss(source, now) else Redeem.WRONG
 
     def redeem(self, *, code: str = "", secret: str = "", source: str = "") -> Redeem:
         """Nothing here can raise before a miss is counted: strings are compared as bytes

@@ -39,6 +39,7 @@ class StateChanged:
     state: SessionState
     detail: str = ""
     attempt: int = 0
+    retry_in_s: float = 0.0  # reconnecting: the wait before the next attempt
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class TranscriptDelta:
     text: str
     source: LineSource
     started_at: float
+    late: bool = False  # a transcription that came after its turn completed (see `revised`)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class TranscriptLine:
     started_at: float
     ended_at: float
     interrupted: bool = False
+    # The whole line again, replacing the one with the same `line_id` already finalised: a
+    # transcription piece of a completed turn came late and was attached to it.
+    revised: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class GenerationComplete:
 @dataclass(frozen=True)
 class TurnComplete:
     turn: int
+    usage_known: bool = True  # False: the server reported no usageMetadata for this turn
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,8 @@ class Usage:
     total_tokens: int = 0
     prompt_by_modality: dict[str, int] = field(default_factory=dict)
     response_by_modality: dict[str, int] = field(default_factory=dict)
+    thoughts_tokens: int = 0  # billed as output
+    tool_use_prompt_tokens: int = 0  # billed as input
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,14 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class NotDelivered:
+    """A typed line the server failed on twice: it is not sent again (the user may resend)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class SessionError:
     """Something the user should read. `fatal` means the session will not retry by itself."""
 
@@ -153,6 +169,7 @@ Event = (
     | GoAway
     | ResumptionUpdate
     | Notice
+    | NotDelivered
     | SessionError
 )
 
@@ -170,6 +187,7 @@ _EVENT_NAMES: dict[type, str] = {
     GoAway: "go_away",
     ResumptionUpdate: "resumption_update",
     Notice: "notice",
+    NotDelivered: "not_delivered",
     SessionError: "error",
 }
 

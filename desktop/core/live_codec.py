@@ -81,7 +81,9 @@ def parse_usage(usage: Mapping[str, Any]) -> Usage:
     response = int(
         usage.get("response_token_count", 0) or usage.get("candidates_token_count", 0) or 0
     )
-    total = int(usage.get("total_token_count", 0) or 0) or prompt + response
+    thoughts = int(usage.get("thoughts_token_count", 0) or 0)
+    tool_use = int(usage.get("tool_use_prompt_token_count", 0) or 0)
+    total = int(usage.get("total_token_count", 0) or 0) or prompt + response + thoughts + tool_use
     return Usage(
         prompt_tokens=prompt,
         response_tokens=response,
@@ -90,6 +92,8 @@ def parse_usage(usage: Mapping[str, Any]) -> Usage:
         response_by_modality=_by_modality(
             usage.get("response_tokens_details") or usage.get("candidates_tokens_details")
         ),
+        thoughts_tokens=thoughts,
+        tool_use_prompt_tokens=tool_use,
     )
 
 
@@ -106,10 +110,15 @@ class LiveEventDecoder:
     def __init__(self, clock: Callable[[], float]) -> None:
         self.transcript = TranscriptAssembler(clock)
         self.turn = 0
+        self._usage_in_turn = False  # usageMetadata seen since the last turn ended
+        self._in_turn = False  # model content since the last turn ended
+        self._ended_quietly = False  # the turn was ended without turnComplete (see end_turn)
 
     def decode(self, message: Mapping[str, Any]) -> list[Event]:
         msg = snake_keys(dict(message))
         events: list[Event] = []
+        if msg.get("usage_metadata"):
+            self._usage_in_turn = True
         content = msg.get("server_content")
         if content:
             events += self._server_content(content)
@@ -146,7 +155,12 @@ class LiveEventDecoder:
         heard = (content.get("input_transcription") or {}).get("text")
         if heard:
             events += self.transcript.add_piece(Role.USER, heard, LineSource.SPEECH)
-        for part in (content.get("model_turn") or {}).get("parts") or []:
+        parts = (content.get("model_turn") or {}).get("parts") or []
+        if parts or content.get("interrupted"):
+            self.transcript.model_turn_started()
+            self._in_turn = True
+            self._ended_quietly = False
+        for part in parts:
             if part.get("thought"):
                 continue  # the model's thinking is not part of the conversation
             blob = part.get("inline_data")
@@ -158,17 +172,37 @@ class LiveEventDecoder:
                 events += self.transcript.add_piece(Role.MODEL, part["text"], LineSource.TEXT)
         said = (content.get("output_transcription") or {}).get("text")
         if said:
-            events += self.transcript.add_piece(Role.MODEL, said, LineSource.SPEECH)
+            pieces = self.transcript.add_piece(Role.MODEL, said, LineSource.SPEECH)
+            if not any(isinstance(e, TranscriptLine) and e.revised for e in pieces):
+                self._in_turn = True
+                self._ended_quietly = False
+            events += pieces
         if content.get("interrupted"):
             events += self.transcript.close(Role.MODEL, interrupted=True)
             events.append(Interrupted())
         if content.get("generation_complete"):
             events.append(GenerationComplete(self.turn))
         if content.get("turn_complete"):
-            events += self.transcript.close_all()
-            events.append(TurnComplete(self.turn))
-            self.turn += 1
+            if self._ended_quietly and not self._in_turn:
+                # The turn was already ended after generationComplete and silence: this
+                # turnComplete came late; the turn is not counted twice.
+                self._ended_quietly = False
+                return events
+            events += self._end_turn()
         return events
+
+    def _end_turn(self) -> list[Event]:
+        events: list[Event] = [*self.transcript.turn_complete()]
+        events.append(TurnComplete(self.turn, usage_known=self._usage_in_turn))
+        self.turn += 1
+        self._usage_in_turn = False
+        self._in_turn = False
+        return events
+
+    def end_turn_quietly(self) -> list[Event]:
+        """generationComplete and then silence: end the turn as turnComplete would."""
+        self._ended_quietly = True
+        return self._end_turn()
 
     def connection_lost(self) -> list[TranscriptLine]:
         """A reply cut off by a dropped connection ends as interrupted; nothing is lost."""

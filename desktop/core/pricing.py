@@ -5,6 +5,11 @@ session has accumulated, so a session's bill is the sum over its turns (which is
 `UsageMeter` adds up). Prices are USD per million tokens by direction (input/output) and
 modality (TEXT, AUDIO, IMAGE, VIDEO), per model with a `*` fallback.
 
+Honest about what it does not know: tokens the modality details do not account for are priced
+at the dearest rate of their direction (never as free or as cheap text); thinking tokens are
+billed as output text and tool-use prompt tokens as input text; turns that reported no usage
+at all are counted, so the meter can say "cost unknown for N turns" instead of "$0.00".
+
 The defaults are estimates: taken from Google's published Gemini API pricing page
 (https://ai.google.dev/gemini-api/docs/pricing), the Live API / native audio rows, as known on
 `PRICES_AS_OF`. The user can edit them (`prices.json` in the config directory) and should check
@@ -37,8 +42,20 @@ class ModelPrices:
     input: dict[str, float]
     output: dict[str, float]
 
-    def cost(self, prompt: dict[str, int], response: dict[str, int]) -> float:
-        total = 0.0
+    def cost(
+        self,
+        prompt: dict[str, int],
+        response: dict[str, int],
+        *,
+        unlabelled_prompt: int = 0,
+        unlabelled_response: int = 0,
+        thoughts: int = 0,
+        tool_use: int = 0,
+    ) -> float:
+        total = unlabelled_prompt * max(self.input.values(), default=0.0)
+        total += unlabelled_response * max(self.output.values(), default=0.0)
+        total += thoughts * self._rate(self.output, "TEXT")
+        total += tool_use * self._rate(self.input, "TEXT")
         for modality, tokens in prompt.items():
             total += tokens * self._rate(self.input, modality)
         for modality, tokens in response.items():
@@ -128,18 +145,42 @@ class UsageMeter:
     prompt_tokens: int = 0
     response_tokens: int = 0
     total_tokens: int = 0
-    turns: int = 0
+    turns: int = 0  # usage reports added
+    unlabelled_prompt: int = 0  # prompt tokens the modality details leave out
+    unlabelled_response: int = 0
+    thoughts: int = 0
+    tool_use: int = 0
+    unknown_turns: int = 0  # turns that completed with no usage reported
 
     def add(self, usage: Usage) -> None:
         self.turns += 1
         self.prompt_tokens += usage.prompt_tokens
         self.response_tokens += usage.response_tokens
-        self.total_tokens += usage.total_tokens or usage.prompt_tokens + usage.response_tokens
-        _add(self.prompt, usage.prompt_by_modality, usage.prompt_tokens)
-        _add(self.response, usage.response_by_modality, usage.response_tokens)
+        self.thoughts += usage.thoughts_tokens
+        self.tool_use += usage.tool_use_prompt_tokens
+        self.total_tokens += usage.total_tokens or (
+            usage.prompt_tokens
+            + usage.response_tokens
+            + usage.thoughts_tokens
+            + usage.tool_use_prompt_tokens
+        )
+        self.unlabelled_prompt += _add(self.prompt, usage.prompt_by_modality, usage.prompt_tokens)
+        self.unlabelled_response += _add(
+            self.response, usage.response_by_modality, usage.response_tokens
+        )
+
+    def turn_without_usage(self) -> None:
+        self.unknown_turns += 1
 
     def cost(self, prices: ModelPrices) -> float:
-        return prices.cost(self.prompt, self.response)
+        return prices.cost(
+            self.prompt,
+            self.response,
+            unlabelled_prompt=self.unlabelled_prompt,
+            unlabelled_response=self.unlabelled_response,
+            thoughts=self.thoughts,
+            tool_use=self.tool_use,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,17 +189,21 @@ class UsageMeter:
             "total_tokens": self.total_tokens,
             "prompt_by_modality": dict(self.prompt),
             "response_by_modality": dict(self.response),
+            "unlabelled_prompt_tokens": self.unlabelled_prompt,
+            "unlabelled_response_tokens": self.unlabelled_response,
+            "thoughts_tokens": self.thoughts,
+            "tool_use_prompt_tokens": self.tool_use,
             "turns": self.turns,
+            "turns_without_usage": self.unknown_turns,
         }
 
 
-def _add(into: dict[str, int], by_modality: dict[str, int], total: int) -> None:
-    """Counts without a modality breakdown are counted as text."""
-    if not by_modality and total:
-        by_modality = {"TEXT": total}
+def _add(into: dict[str, int], by_modality: dict[str, int], total: int) -> int:
+    """Add the breakdown; returns the tokens of `total` it does not account for."""
     for modality, count in by_modality.items():
         key = modality.upper()
         into[key] = into.get(key, 0) + count
+    return max(0, total - sum(by_modality.values()))
 
 
 def format_cost(usd: float) -> str:

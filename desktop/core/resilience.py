@@ -11,9 +11,17 @@
   resumption handle is refused.
 
 The replay rule: an input is answered once a model turn that *started after it was sent*
-completes (`turnComplete`). A resumed session continues from the newest handle, which the
-server only issues between turns, so everything not answered yet is unknown to it and is
-replayed, in order; everything answered is not, so the model never answers a line twice.
+completes (`turnComplete`, or `generationComplete` followed by `generation_grace_s` of
+silence: some servers never send the turnComplete). A resumed session continues from the
+newest handle, which the server only issues between turns, so everything not answered yet is
+unknown to it and is replayed, in order; everything answered is not, so the model never
+answers a line twice.
+
+The poison rule: the oldest unanswered prompt (typed text) that was delivered on a connection
+that then failed gets a strike; at `POISON_STRIKES` (it was replayed and the next connection
+failed on it the same way) it is taken out of the replay and handed back to the session, which tells
+the user it was not delivered. A server that fails on one input therefore cannot hold the rest
+of the conversation hostage.
 """
 
 from __future__ import annotations
@@ -37,6 +45,10 @@ SEED_MAX_CHARS = 4000
 # After turnComplete the server sends the handle that includes the turn in a message of its
 # own: a switch waits this long for it, or the next connection would miss the last turn.
 HANDLE_GRACE_S = 1.0
+# After generationComplete with no turnComplete, the turn is taken as ended after this much
+# silence (at most half the stall timeout, so it never turns into a stall).
+GENERATION_GRACE_S = 5.0
+POISON_STRIKES = 2
 
 
 class InputKind(StrEnum):
@@ -52,12 +64,15 @@ class InputKind(StrEnum):
 PROMPTS = frozenset({InputKind.TEXT})
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Sent(Generic[T]):
     seq: int
     item: T
     kind: InputKind
     seconds: float
+    conn: int = 0  # the connection it was last delivered on
+    strikes: int = 0  # connections that failed alike while it was the oldest open prompt
+    failure: object = None  # how the last of them failed
 
 
 class TurnTracker(Generic[T]):
@@ -73,8 +88,10 @@ class TurnTracker(Generic[T]):
         *,
         max_audio_s: float = MAX_REPLAY_AUDIO_S,
         max_frames: int = MAX_REPLAY_FRAMES,
+        generation_grace_s: float = GENERATION_GRACE_S,
     ) -> None:
         self.stall_timeout_s = stall_timeout_s
+        self.generation_grace_s = min(generation_grace_s, stall_timeout_s / 2)
         self._max_audio_s = max_audio_s
         self._max_frames = max_frames
         self._log: deque[_Sent[T]] = deque()
@@ -86,13 +103,15 @@ class TurnTracker(Generic[T]):
         self._expecting_since: float | None = None
         self._last_heard = 0.0
         self._handle_due_until: float | None = None
+        self._generation_done = False  # generationComplete heard in the turn in progress
+        self._conn = 0
         self.let_go_audio_s = 0.0  # unanswered audio older than the replay window
 
     # -- what happened ------------------------------------------------------------------
 
     def sent(self, item: T, kind: InputKind, now: float, seconds: float = 0.0) -> None:
         self._seq += 1
-        self._log.append(_Sent(self._seq, item, kind, seconds))
+        self._log.append(_Sent(self._seq, item, kind, seconds, self._conn))
         if kind is InputKind.AUDIO:
             self._audio_s += seconds
         elif kind is InputKind.VIDEO:
@@ -109,26 +128,75 @@ class TurnTracker(Generic[T]):
         turn_complete: bool,
         tool_call: bool = False,
         handle: bool = False,
+        generation_complete: bool = False,
     ) -> None:
         """One server message. `model_turn`: it carries the model's side of a turn (audio,
-        text, output transcription, interrupted, generationComplete...); `handle`: a new
-        resumption handle."""
+        text, output transcription, interrupted...); a late transcription of a turn already
+        complete is not one. `handle`: a new resumption handle."""
         self._last_heard = now
         if handle:
             self._handle_due_until = None
         if (model_turn or tool_call or turn_complete) and self._turn_start is None:
             self._turn_start = self._seq
+            self._generation_done = False
+        if generation_complete and self._turn_start is not None:
+            self._generation_done = True
         if tool_call:
             self._awaiting_tool = True  # the server now waits for us
         elif model_turn:
             self._awaiting_tool = False
         if turn_complete:
-            self._retire(self._turn_start if self._turn_start is not None else self._seq)
-            self._turn_start = None
-            if not handle:
-                self._handle_due_until = now + HANDLE_GRACE_S
-            self._awaiting_tool = False
-            self._expecting_since = now if self._has_prompt() else None
+            self._end_turn(now, handle)
+
+    def _end_turn(self, now: float, handle: bool = False) -> None:
+        self._retire(self._turn_start if self._turn_start is not None else self._seq)
+        self._turn_start = None
+        self._generation_done = False
+        if not handle:
+            self._handle_due_until = now + HANDLE_GRACE_S
+        self._awaiting_tool = False
+        self._expecting_since = now if self._has_prompt() else None
+
+    def generation_over(self, now: float) -> bool:
+        """generationComplete came and then `generation_grace_s` of silence: the turn is over
+        although no turnComplete came. The session then calls `turn_ended_quietly`."""
+        return (
+            self._generation_done
+            and self._turn_start is not None
+            and now - self._last_heard >= self.generation_grace_s
+        )
+
+    def turn_ended_quietly(self, now: float) -> None:
+        """End the turn in progress as if turnComplete had come (no stall, no replay)."""
+        if self._turn_start is not None:
+            self._end_turn(now)
+
+    def redelivered(self, item: T) -> None:
+        """A replayed input was delivered on the current connection."""
+        for sent in self._log:
+            if sent.item is item:
+                sent.conn = self._conn
+                return
+
+    def connection_failed(self, failure: object = None) -> T | None:
+        """The current connection failed (not as announced by a goAway), as `failure` says
+        (e.g. its close code). Strikes the oldest open prompt if it was delivered on it; a
+        failure unlike the last one starts the count again (two unrelated drops are bad luck,
+        not poison). Returns the prompt once it is poison (dropped from the replay: the
+        session tells the user)."""
+        first = next((sent for sent in self._log if sent.kind in PROMPTS), None)
+        if first is None or first.conn != self._conn:
+            return None
+        if first.strikes and first.failure != failure:
+            first.strikes = 0
+        first.failure = failure
+        first.strikes += 1
+        if first.strikes < POISON_STRIKES:
+            return None
+        self._log.remove(first)
+        if not self._has_prompt():
+            self._expecting_since = None
+        return first.item
 
     def tool_answered(self, now: float) -> None:
         """Every open function call got its response: the server owes the rest of the turn,
@@ -139,7 +207,9 @@ class TurnTracker(Generic[T]):
 
     def connection_changed(self, now: float) -> None:
         """A new connection: nothing is in progress on it; unanswered prompts still are due."""
+        self._conn += 1
         self._turn_start = None
+        self._generation_done = False
         self._awaiting_tool = False
         self._handle_due_until = None
         self._last_heard = now
@@ -166,7 +236,7 @@ class TurnTracker(Generic[T]):
 
     def overdue(self, now: float) -> bool:
         """The server should be talking but has said nothing for `stall_timeout_s`."""
-        if self._awaiting_tool:
+        if self._awaiting_tool or self.generation_over(now):
             return False
         if self._turn_start is not None:
             return now - self._last_heard > self.stall_timeout_s
@@ -175,9 +245,11 @@ class TurnTracker(Generic[T]):
         return False
 
     def stall_deadline(self, now: float) -> float | None:
-        """When `overdue` would next turn true (None: not watching)."""
+        """When `overdue` (or `generation_over`) would next turn true (None: not watching)."""
         if self._awaiting_tool:
             return None
+        if self._turn_start is not None and self._generation_done:
+            return self._last_heard + self.generation_grace_s
         if self._turn_start is not None:
             return self._last_heard + self.stall_timeout_s
         if self._expecting_since is not None:

@@ -5,14 +5,21 @@ said, `outputTranscription` or text parts for the model) that may interleave: th
 transcription often arrives after the model has started answering. So each role has at most
 one open line; lines close when the turn completes, and the model's line also when it is
 interrupted or the connection drops.
+
+A model transcription piece can come after its turn completed (Google sends the tail of the
+output transcription late at times). Within `LATE_GRACE_S`, and before the next model turn
+starts, it is attached to the model line of that turn, which is finalised again
+(`revised=True`, same id) rather than opening a line that would merge into the next answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop.core.events import LineSource, Role, TranscriptDelta, TranscriptLine
+
+LATE_GRACE_S = 2.0
 
 
 @dataclass
@@ -35,16 +42,26 @@ class TranscriptAssembler:
         self._clock = clock
         self._next_id = 1
         self._open: dict[Role, _OpenLine] = {}
+        # The model line of the turn that just completed, and when: late pieces attach to it.
+        self._last_model: tuple[TranscriptLine, float] | None = None
 
     def _new_id(self) -> int:
         line_id = self._next_id
         self._next_id += 1
         return line_id
 
-    def add_piece(self, role: Role, piece: str, source: LineSource) -> list[TranscriptDelta]:
+    def add_piece(
+        self, role: Role, piece: str, source: LineSource
+    ) -> list[TranscriptDelta | TranscriptLine]:
         if not piece:
             return []
         line = self._open.get(role)
+        if line is None and role is Role.MODEL and source is LineSource.SPEECH:
+            late = self._attach_late(piece)
+            if late:
+                return late
+        if role is Role.MODEL:
+            self._last_model = None
         if line is None:
             piece = piece.lstrip()
             if not piece:
@@ -53,6 +70,22 @@ class TranscriptAssembler:
             self._open[role] = line
         line.pieces.append(piece)
         return [TranscriptDelta(line.line_id, role, piece, line.source, line.started_at)]
+
+    def _attach_late(self, piece: str) -> list[TranscriptDelta | TranscriptLine]:
+        last = self._last_model
+        if last is None or self._clock() - last[1] > LATE_GRACE_S:
+            self._last_model = None
+            return []
+        line = last[0]
+        text = " ".join((line.text + piece).split())
+        revised = replace(line, text=text, ended_at=self._clock(), revised=True)
+        self._last_model = (revised, last[1])
+        delta = TranscriptDelta(line.line_id, Role.MODEL, piece, line.source, line.started_at)
+        return [replace(delta, late=True), revised]
+
+    def model_turn_started(self) -> None:
+        """Model content of a new turn (audio, text): late pieces no longer belong back."""
+        self._last_model = None
 
     def close(self, role: Role, *, interrupted: bool = False) -> list[TranscriptLine]:
         line = self._open.pop(role, None)
@@ -73,6 +106,15 @@ class TranscriptAssembler:
     def close_all(self, *, interrupted: bool = False) -> list[TranscriptLine]:
         """User line first: it was spoken before the model's answer to it."""
         return self.close(Role.USER) + self.close(Role.MODEL, interrupted=interrupted)
+
+    def turn_complete(self) -> list[TranscriptLine]:
+        """Close both lines at the end of a turn; the model's may still get a late piece."""
+        lines = self.close_all()
+        self._last_model = None
+        for line in lines:
+            if line.role is Role.MODEL and line.source is LineSource.SPEECH:
+                self._last_model = (line, self._clock())
+        return lines
 
     def restart(self, role: Role) -> None:
         """Forget the pieces of the open line but keep its id: its speech is about to be sent

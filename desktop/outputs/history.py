@@ -104,7 +104,8 @@ class HistoryRecorder:
     def __call__(self, event: Event) -> None:
         if isinstance(event, TranscriptLine):
             self._open()
-            self._write(_Op(self._session, "line", event))
+            # A revised line (a late transcription piece) replaces its earlier text.
+            self._write(_Op(self._session, "amend" if event.revised else "line", event))
         elif isinstance(event, Usage):
             self._open()
             self.meter.add(event)
@@ -169,6 +170,8 @@ class HistoryRecorder:
             return
         if op.kind == "line":
             store.add_line(sid, op.payload)
+        elif op.kind == "amend":
+            store.amend_line(sid, op.payload)
         elif op.kind == "usage":
             store.set_usage(sid, *op.payload)
         elif op.kind == "end":

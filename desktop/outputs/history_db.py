@@ -163,6 +163,32 @@ class HistoryStore:
 
     # -- writing ------------------------------------------------------------------------
 
+    def amend_line(self, session_id: int, line: TranscriptLine) -> None:
+        """Replace the text of the session's line of that role and start (a late
+        transcription piece completed it); a line not found is added."""
+        row = self._conn.execute(
+            "SELECT id, text FROM lines WHERE session_id = ? AND role = ? AND started_at = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (session_id, line.role.value, line.started_at),
+        ).fetchone()
+        if row is None:
+            self.add_line(session_id, line)
+            return
+        with self._transaction():
+            if self.fts:
+                self._conn.execute(
+                    "INSERT INTO lines_fts (lines_fts, rowid, text) VALUES ('delete', ?, ?)",
+                    (row[0], row[1]),
+                )
+            self._conn.execute(
+                "UPDATE lines SET text = ?, ended_at = ? WHERE id = ?",
+                (line.text, line.ended_at, row[0]),
+            )
+            if self.fts:
+                self._conn.execute(
+                    "INSERT INTO lines_fts (rowid, text) VALUES (?, ?)", (row[0], line.text)
+                )
+
     def begin_session(self, started_at: float, model: str, endpoint: str) -> int:
         with self._transaction():
             cursor = self._conn.execute(

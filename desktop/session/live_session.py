@@ -10,9 +10,11 @@ connections after a goAway by `core.resilience`. This module moves data between 
   serves (make-before-break); the switch happens between turns, so nothing is cut or heard
   twice, and what the new connection has not taken (mic audio, text not answered yet) is
   replayed on it.
-- A drop (1011, 1006, a reset, a stalled server): jittered capped back-off, resume with the
-  handle, replay what was not answered. A refused handle starts a new session seeded with
-  the recent conversation, and the user is told in one line (`Notice`).
+- A drop (1011, 1006, a reset, a stalled server): jittered capped back-off that keeps growing
+  until a connection proves healthy, under a floor of attempts per minute (`reconnect.py`);
+  resume with the handle, replay what was not answered. A resume refused (or failing twice)
+  starts a new session seeded with the recent conversation, and the user is told in one line
+  (`Notice`). A typed line the server failed on twice is not replayed again (`NotDelivered`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from desktop.core.events import (
     GoAway,
     Interrupted,
     ModelAudio,
+    NotDelivered,
     Notice,
     ResumptionUpdate,
     Role,
@@ -46,22 +49,29 @@ from desktop.core.events import (
     TranscriptLine,
     TurnComplete,
 )
-from desktop.core.failures import Failure, FailureKind, classify
+from desktop.core.failures import Action, Failure, FailureKind, classify
 from desktop.core.live_codec import LiveEventDecoder
-from desktop.core.resilience import Handover, InputKind, TurnTracker, seed_turns
-from desktop.core.session_machine import Backoff, SessionMachine, Trigger
-from desktop.core.tool_calls import CallBook, ToolImage, Verdict
+from desktop.core.resilience import Handover, InputKind, TurnTracker
+from desktop.core.session_machine import (
+    Backoff,
+    RetryBudget,
+    RetryPlanner,
+    SessionMachine,
+    Trigger,
+)
+from desktop.core.tool_calls import ToolImage
 from desktop.session.endpoint import Endpoint
 from desktop.session.handover import HandoverRunner, Switch
+from desktop.session.memory import ConversationMemory
 from desktop.session.outbox import MAX_QUEUED_MEDIA, Outbox
+from desktop.session.reconnect import Reconnector
 from desktop.session.sdk_io import Input, Link, Outgoing, build_client, failure_from_exception
+from desktop.session.tool_link import ToolLink
 from desktop.settings import Settings
 
 __all__ = ["MAX_QUEUED_MEDIA", "Input", "LiveSession", "Switch", "build_client"]
 
 log = logging.getLogger(__name__)
-
-RECENT_LINES = 60  # answered lines kept to seed a new session
 
 
 @dataclass
@@ -71,19 +81,23 @@ class _Run:
     link: Link
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     failure: Failure | None = None
+    go_away: bool = False  # the server announced the close: its close is no failure of ours
 
 
 def _model_side(event: Event) -> bool:
-    if isinstance(event, TranscriptDelta | TranscriptLine):
-        return event.role is Role.MODEL
+    if isinstance(event, TranscriptDelta):
+        return event.role is Role.MODEL and not event.late
+    if isinstance(event, TranscriptLine):
+        return event.role is Role.MODEL and not event.revised
     return isinstance(event, ModelAudio | Interrupted | GenerationComplete | TurnComplete)
 
 
 class LiveSession:
     """Runs one conversation until `stop()`; survives retryable drops by reconnecting.
 
-    `max_attempts` bounds consecutive failed connection attempts (None: keep trying, as a
-    desktop app should while the network is down; the headless mode sets a bound).
+    `retry` holds the retry rules (default: production timings, or `backoff`'s scaled);
+    `budget` when to give up (None: keep trying, as a desktop app should while the network is
+    down; the headless mode sets one). `max_attempts` is the budget's `first_attempts`.
     """
 
     def __init__(
@@ -95,6 +109,8 @@ class LiveSession:
         clock: Callable[[], float] = time.time,
         backoff: Backoff | None = None,
         max_attempts: int | None = None,
+        retry: RetryPlanner | None = None,
+        budget: RetryBudget | None = None,
         rng: random.Random | None = None,
         tool_declarations: Sequence[dict[str, Any]] = (),
         tool_instruction: str = "",
@@ -104,19 +120,22 @@ class LiveSession:
         self._on_event = on_event
         self._machine = SessionMachine()
         self._decoder = LiveEventDecoder(clock)
-        self._backoff = backoff or Backoff()
-        self._max_attempts = max_attempts
         self._rng = rng or random.Random()
+        if retry is None:
+            retry = RetryPlanner.scaled(backoff) if backoff else RetryPlanner()
+        if budget is None and max_attempts is not None:
+            budget = RetryBudget(first_attempts=max_attempts)
+        self._retry = Reconnector(retry, budget, self._rng)
         self._outbox = Outbox()
         self._stopping = asyncio.Event()
         self._finished = asyncio.Event()
         self._wake = asyncio.Event()
-        self._handle: str | None = None
-        self._handle_gen = 0  # bumped with every new (or dropped) handle
+        self._memory = ConversationMemory()
         self._client: genai.Client | None = None
         self._turns: TurnTracker[Outgoing] = TurnTracker(settings.stall_timeout_s)
-        self._answered: deque[tuple[Role, str]] = deque(maxlen=RECENT_LINES)
-        self._unanswered: list[tuple[Role, str]] = []
+        # How the last attempt ended, for `core.failures.decide`.
+        self._during_setup = False
+        self._resuming = False
         self._links = 0
         self._lost_at: float | None = None
         self._handover: HandoverRunner | None = None
@@ -125,9 +144,12 @@ class LiveSession:
         # Function calling: declarations for the connect config, open calls per connection.
         self._tool_declarations = list(tool_declarations)
         self._tool_instruction = tool_instruction
-        self._calls = CallBook()
         self._current: _Run | None = None
-        self._responses: set[asyncio.Task[None]] = set()
+        self._tools = ToolLink(
+            current=lambda: self._current.link if self._current else None,
+            failed=self._tool_failed,
+            settled=self._tools_settled,
+        )
 
     @property
     def state(self) -> SessionState:
@@ -135,7 +157,16 @@ class LiveSession:
 
     @property
     def resumption_handle(self) -> str | None:
-        return self._handle
+        return self._memory.handle
+
+    @property
+    def attempt_times(self) -> list[float]:
+        """When each connection attempt started (monotonic), reconnects and handovers alike."""
+        return self._retry.attempt_times
+
+    def retry_now(self) -> None:
+        """While waiting to reconnect: connect now instead (the user's Retry now)."""
+        self._retry.retry_now()
 
     # -- inputs -------------------------------------------------------------------------
 
@@ -182,34 +213,17 @@ class LiveSession:
         out as parts of the same function response. Returns None
         when it is being sent, else why not: a cancelled call (by the server, or because its
         connection was replaced: see `core.tool_calls`) or an unknown one is never answered."""
-        verdict = self._calls.answer(call_id)
-        run = self._current
-        if verdict is not Verdict.SEND:
-            return verdict.value
-        if run is None:
-            return Verdict.CANCELLED.value
-        task = asyncio.ensure_future(self._respond(run, call_id, name, response, tuple(images)))
-        self._responses.add(task)
-        task.add_done_callback(self._responses.discard)
-        return None
+        return self._tools.respond(call_id, name, response, images)
 
-    async def _respond(
-        self,
-        run: _Run,
-        call_id: str,
-        name: str,
-        response: dict[str, Any],
-        images: tuple[ToolImage, ...] = (),
-    ) -> None:
-        try:
-            await run.link.respond(call_id, name or self._calls.name_of(call_id), response, images)
-        except Exception as exc:
+    def _tool_failed(self, link: Link, exc: BaseException) -> None:
+        run = self._current
+        if run is not None and run.link is link:
             run.failure = run.failure or self._failure_of(exc)
-            self._wake.set()
-            return
-        if self._current is run and not self._calls.open_on(run.link.index):
-            self._turns.tool_answered(time.monotonic())
-            self._wake.set()
+        self._wake.set()
+
+    def _tools_settled(self, link: Link) -> None:
+        self._turns.tool_answered(time.monotonic())
+        self._wake.set()
 
     def _enqueue(self, item: Outgoing) -> None:
         self._outbox.put(item)
@@ -233,26 +247,13 @@ class LiveSession:
         try:
             self._fire(Trigger.START)
             while not self._stopping.is_set():
-                failure = await self._connect_and_serve()
+                failure, after_go_away = await self._connect_and_serve()
                 if failure is None or self._stopping.is_set():
                     break
                 if self._lost_at is None:
                     self._lost_at = time.monotonic()
-                self._connection_ended()
-                if failure.drop_handle:
-                    self._forget_handle()
-                attempts_left = self._max_attempts is None or (
-                    self._machine.attempt + 1 < self._max_attempts
-                )
-                if not (failure.retryable and attempts_left):
-                    self._emit(SessionError(failure.message, failure.code, fatal=True))
-                    self._fire(Trigger.FAILED, failure.message)
+                if not await self._after_failure(failure, after_go_away):
                     return
-                self._emit(SessionError(failure.message, failure.code, fatal=False))
-                self._fire(Trigger.LOST, failure.message)
-                delay = self._backoff.delay(self._machine.attempt, self._rng)
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._stopping.wait(), delay)
                 if not self._stopping.is_set():
                     self._fire(Trigger.START)
             # A reply still streaming when the user stops was cut off: keep it, marked.
@@ -264,54 +265,80 @@ class LiveSession:
                 await asyncio.wait(set(self._closing), timeout=5.0)
             self._finished.set()
 
-    async def _connect_and_serve(self) -> Failure | None:
-        """None when stopped by the user; otherwise why the connection ended."""
+    async def _after_failure(self, failure: Failure, after_go_away: bool) -> bool:
+        """Decide and wait; False when the session ends here (fatal)."""
+        plan = self._retry.judge(
+            failure,
+            during_setup=self._during_setup,
+            resuming=self._resuming,
+            after_go_away=after_go_away,
+        )
+        poisoned = None
+        if not after_go_away and not self._during_setup and plan.verdict.action is not Action.STOP:
+            poisoned = self._turns.connection_failed((failure.code, failure.cause))
+        self._connection_ended()
+        if poisoned is not None:
+            log.warning("the server failed twice on %r: not sending it again", poisoned.text)
+            self._emit(NotDelivered(poisoned.text, "the server failed on it twice"))
+        if plan.verdict.action is Action.FRESH or failure.drop_handle:
+            self._forget_handle()
+        message = plan.verdict.message
+        if plan.fatal:
+            self._emit(SessionError(message, failure.code, fatal=True))
+            self._fire(Trigger.FAILED, message)
+            return False
+        self._emit(SessionError(message, failure.code, fatal=False))
+        self._fire(Trigger.LOST, message, round(plan.delay_s, 1))
+        await self._retry.wait(plan.delay_s, self._stopping)
+        return True
+
+    async def _connect_and_serve(self) -> tuple[Failure | None, bool]:
+        """(None, _) when stopped by the user; otherwise why the connection ended, and
+        whether the server had announced it (goAway)."""
+        self._during_setup = True
+        self._resuming = bool(self._memory.handle and self.settings.session_resumption)
         try:
             link = await self._open_link()
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            return None if self._stopping.is_set() else self._failure_of(exc)
+            return (None if self._stopping.is_set() else self._failure_of(exc)), False
+        self._during_setup = False
+        self._resuming = link.resumed_from is not None
         self._fire(Trigger.CONNECTED, self.endpoint.label)
         return await self._serve(link, self._lost_at)
 
     async def _open_link(self) -> Link:
+        """Open the next connection (paced by the attempt floor). A new session (no handle)
+        is seeded with the recent conversation when it starts serving (`_start_run`), so the
+        context is the one at switch time, not at preparation time."""
         if self._client is None:
             self._client = build_client(self.endpoint, self.settings)
-        handle = self._handle if self.settings.session_resumption else None
-        seed = [] if handle else seed_turns(list(self._answered))
+        handle = self._memory.handle if self.settings.session_resumption else None
+        history = not handle and self._memory.has_context
+        await self._retry.pace(self._stopping)
         self._links += 1
         try:
-            link = await Link.open(
-                self._client,
-                self.settings,
-                index=self._links,
-                handle=handle,
-                seed=seed,
-                tools=self._tool_declarations,
-                tool_instruction=self._tool_instruction,
-            )
+            return await self._link(handle, history)
         except Exception as exc:
-            if not seed or failure_from_exception(exc, "").retryable:
+            if not history or failure_from_exception(exc, "").retryable:
                 raise
             # A model that does not take initial history must not end the conversation.
             log.warning("the server refused the seeded history (%s); starting without it", exc)
-            seed = []
-            link = await Link.open(
-                self._client,
-                self.settings,
-                index=self._links,
-                handle=None,
-                tools=self._tool_declarations,
-                tool_instruction=self._tool_instruction,
-            )
-        if not handle and self._answered:
-            link.notice = (
-                f"Started a new session with the last {sum(1 for _ in seed)} turns as context."
-                if seed
-                else "Started a new session; the model does not know the earlier conversation."
-            )
-        return link
+            await self._retry.pace(self._stopping)
+            return await self._link(None, False)
+
+    async def _link(self, handle: str | None, history: bool) -> Link:
+        assert self._client is not None
+        return await Link.open(
+            self._client,
+            self.settings,
+            index=self._links,
+            handle=handle,
+            initial_history=history,
+            tools=self._tool_declarations,
+            tool_instruction=self._tool_instruction,
+        )
 
     def _failure_of(self, exc: BaseException) -> Failure:
         failure = failure_from_exception(exc, self.endpoint.where)
@@ -322,7 +349,7 @@ class LiveSession:
 
     # -- serving one connection, and moving to the next ---------------------------------
 
-    async def _serve(self, link: Link, lost_at: float | None) -> Failure | None:
+    async def _serve(self, link: Link, lost_at: float | None) -> tuple[Failure | None, bool]:
         run = self._start_run(link)
         if lost_at is not None:
             self._record("reconnect", lost_at, run)
@@ -331,8 +358,13 @@ class LiveSession:
             while True:
                 self._wake.clear()
                 if self._stopping.is_set():
-                    return None
+                    return None, False
                 now = time.monotonic()
+                if run.failure is None and self._turns.generation_over(now):
+                    log.info("link %d: generationComplete and silence: turn over", link.index)
+                    self._turns.turn_ended_quietly(now)
+                    self._emit_all(self._decoder.end_turn_quietly())
+                    self._proved()
                 if run.failure is None and self._turns.overdue(now):
                     log.warning("link %d: the server stopped answering", run.link.index)
                     run.failure = classify(FailureKind.STALLED, where=self.endpoint.where)
@@ -342,7 +374,7 @@ class LiveSession:
                         run = switched
                         continue
                 if run.failure is not None and self._handover is None:
-                    return run.failure
+                    return run.failure, run.go_away
                 await self._sleep(now)
         finally:
             self._stop_run(run)
@@ -353,11 +385,19 @@ class LiveSession:
         self._current = run
         replay = deque(self._turns.replay())
         self._turns.connection_changed(time.monotonic())
-        if link.notice:
-            self._emit(Notice(link.notice))
+        self._retry.connected()
+        self._during_setup = False
+        self._resuming = link.resumed_from is not None
+        seed: list[tuple[Role, str]] = []
+        if link.resumed_from is None:
+            # The context as it is now, at the switch (not when the link was prepared); said
+            # once, not again for each new session that fails before its first turn.
+            seed, notice = self._memory.fresh_start(link.initial_history)
+            if notice:
+                self._emit(Notice(notice))
         run.tasks = [
             asyncio.create_task(self._receive(run), name=f"live-receive-{link.index}"),
-            asyncio.create_task(self._send(run, replay), name=f"live-send-{link.index}"),
+            asyncio.create_task(self._send(run, replay, seed), name=f"live-send-{link.index}"),
         ]
         return run
 
@@ -368,10 +408,9 @@ class LiveSession:
         if self._current is run:
             self._current = None
         # Calls the old connection asked for are never answered on another one.
-        gone = self._calls.connection_gone(run.link.index)
-        self._calls.forget_link(run.link.index)
+        gone = self._tools.link_gone(run.link.index)
         if gone:
-            self._emit(ToolCallCancelled(tuple(gone)))
+            self._emit(ToolCallCancelled(gone))
 
     def _close_link(self, link: Link) -> None:
         closing = link.close_soon()
@@ -424,12 +463,16 @@ class LiveSession:
         finally:
             self._wake.set()
 
-    async def _send(self, run: _Run, replay: deque[Outgoing]) -> None:
+    async def _send(
+        self, run: _Run, replay: deque[Outgoing], seed: Sequence[tuple[Role, str]] = ()
+    ) -> None:
         link = run.link
         try:
+            if link.initial_history:
+                await link.send_history(seed)
             while replay:
                 await link.deliver(replay[0])
-                replay.popleft()
+                self._turns.redelivered(replay.popleft())
             while True:
                 while self._outbox:
                     await link.deliver(self._outbox.peek())
@@ -447,22 +490,28 @@ class LiveSession:
 
     def _on_message(self, message: dict[str, Any], link: int = 0) -> None:
         events = self._decoder.decode(message)
-        for event in events:
-            if isinstance(event, ToolCallRequested):
-                for call in event.calls:
-                    self._calls.issued(call.call_id, call.name, link)
-            elif isinstance(event, ToolCallCancelled):
-                self._calls.cancelled(event.call_ids)
+        now = time.monotonic()
+        settled_tools = self._tools.observe(events, link)
+        turn_complete = any(isinstance(e, TurnComplete) for e in events)
         self._turns.heard(
-            time.monotonic(),
+            now,
             model_turn=any(_model_side(e) for e in events),
-            turn_complete=any(isinstance(e, TurnComplete) for e in events),
+            turn_complete=turn_complete,
             tool_call=any(isinstance(e, ToolCallRequested) for e in events),
             handle=any(isinstance(e, ResumptionUpdate) and e.resumable for e in events),
+            generation_complete=any(isinstance(e, GenerationComplete) for e in events),
         )
+        if settled_tools:
+            # Every open call was cancelled: the server owes the rest of the turn again.
+            self._turns.tool_answered(now)
+        if self._retry.heard() or (turn_complete and self._retry.proved()):
+            self._machine.healthy()
         for event in events:
-            if isinstance(event, GoAway) and self._handover is None:
-                self._begin_handover(event)
+            if isinstance(event, GoAway):
+                if self._current is not None and self._current.link.index == link:
+                    self._current.go_away = True
+                if self._handover is None:
+                    self._begin_handover(event)
             self._emit(event)
             if isinstance(event, GoAway | TurnComplete | ResumptionUpdate):
                 self._wake.set()
@@ -477,7 +526,7 @@ class LiveSession:
             close_link=self._close_link,
             failure_of=self._failure_of,
             refused_handle=self._forget_handle,
-            handle_gen=lambda: self._handle_gen,
+            handle_gen=lambda: self._memory.handle_gen,
             wake=self._wake.set,
         )
 
@@ -504,13 +553,16 @@ class LiveSession:
             self._handover = None
 
     def _forget_handle(self) -> None:
-        self._handle = None
-        self._handle_gen += 1
+        self._memory.forget_handle()
 
     # -- events -------------------------------------------------------------------------
 
-    def _fire(self, trigger: Trigger, detail: str = "") -> None:
-        change = self._machine.fire(trigger, detail)
+    def _proved(self) -> None:
+        if self._retry.proved():
+            self._machine.healthy()
+
+    def _fire(self, trigger: Trigger, detail: str = "", retry_in_s: float = 0.0) -> None:
+        change = self._machine.fire(trigger, detail, retry_in_s)
         if change is not None:
             self._emit(change)
 
@@ -519,14 +571,7 @@ class LiveSession:
             self._emit(event)
 
     def _emit(self, event: Event) -> None:
-        if isinstance(event, ResumptionUpdate) and event.resumable:
-            self._handle = event.handle
-            self._handle_gen += 1
-        elif isinstance(event, TranscriptLine):
-            self._unanswered.append((event.role, event.text))
-        elif isinstance(event, TurnComplete):
-            self._answered.extend(self._unanswered)
-            self._unanswered.clear()
+        self._memory.observe(event)
         try:
             self._on_event(event)
         except Exception:

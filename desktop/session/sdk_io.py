@@ -131,8 +131,10 @@ class Link:
         self.resumed_from = handle
         self._manager = manager
         self.sdk = sdk
-        self.notice = ""  # one line for the user once this link serves (a new session)
+        # A new session that takes the recent conversation as client content first.
+        self.initial_history = False
         self._closing: asyncio.Task[None] | None = None
+        self._skipped: set[str] = set()
 
     @classmethod
     async def open(
@@ -142,14 +144,16 @@ class Link:
         *,
         index: int,
         handle: str | None,
-        seed: Sequence[tuple[Role, str]] = (),
+        initial_history: bool = False,
         tools: Sequence[dict[str, Any]] = (),
         tool_instruction: str = "",
     ) -> Link:
+        """Connect and wait for setupComplete. With `initial_history` (a new session), the
+        caller sends the history (`send_history`) before anything else."""
         config = build_connect_config(
             settings,
             resume_handle=handle,
-            initial_history=bool(seed) and not handle,
+            initial_history=initial_history and not handle,
             function_declarations=tools,
             instruction_addition=tool_instruction,
         )
@@ -159,25 +163,56 @@ class Link:
         )
         sdk = await asyncio.wait_for(manager.__aenter__(), SETUP_TIMEOUT_S)
         link = cls(index, manager, sdk, handle)
-        if seed and not handle:
-            try:
-                await sdk.send_client_content(
-                    turns=[
-                        types.Content(role=role.value, parts=[types.Part(text=text)])
-                        for role, text in seed
-                    ],
-                    turn_complete=True,
-                )
-            except BaseException:
-                await link.close()
-                raise
+        link.initial_history = initial_history and not handle
         return link
 
+    async def send_history(self, seed: Sequence[tuple[Role, str]]) -> None:
+        """The recent conversation as context turns of a new session (no reply is asked)."""
+        if seed:
+            await self.sdk.send_client_content(
+                turns=[
+                    types.Content(role=role.value, parts=[types.Part(text=text)])
+                    for role, text in seed
+                ],
+                turn_complete=True,
+            )
+
     async def messages(self) -> AsyncIterator[dict[str, Any]]:
-        """Server messages as dicts, across turns (`receive()` ends after each turnComplete)."""
+        """Server messages as dicts, across turns (`receive()` ends after each turnComplete).
+
+        A message the SDK cannot read (an unknown top-level field such as an in-band
+        `{"error": {...}}` makes it raise) is logged once per kind and skipped: the socket is
+        still open, so it is not this connection's failure. Invalid JSON and closes end it."""
         while True:
-            async for message in self.sdk.receive():
-                yield message.model_dump(exclude_none=True)
+            try:
+                async for message in self.sdk.receive():
+                    yield message.model_dump(exclude_none=True)
+            except Exception as exc:
+                if not self._unreadable(exc):
+                    raise
+
+    def _unreadable(self, exc: Exception) -> bool:
+        """True (and logged once per kind) for a message the SDK could not convert while
+        the connection itself is fine."""
+        if isinstance(exc, genai_errors.APIError) and isinstance(exc.code, int):
+            if exc.code >= 1000 or exc.code < 0:  # a close, as the SDK reports it
+                return False
+        elif isinstance(exc, ValueError) and str(exc).startswith("Failed to parse response"):
+            return False  # not JSON at all: the stream is broken
+        elif not isinstance(
+            exc, TypeError | ValueError | KeyError | AttributeError | genai_errors.APIError
+        ):
+            return False
+        ws = getattr(self.sdk, "_ws", None)
+        if ws is None or getattr(getattr(ws, "state", None), "name", "") != "OPEN":
+            return False
+        kind = f"{type(exc).__name__}: {str(exc)[:120]}"
+        if kind not in self._skipped:
+            self._skipped.add(kind)
+            log.warning(
+                "link %d: skipped a server message the SDK cannot read (%s)", self.index, kind
+            )
+        return True
 
     async def deliver(self, item: Outgoing) -> None:
         """One realtime input per call, as the SDK requires; never the deprecated `send()`."""

@@ -1,7 +1,8 @@
 """The live usage and cost meter: tokens of this session by modality, and what they cost.
 
 Sums the `usageMetadata` of every turn (each turn re-bills the context, so the sum is the bill)
-and prices it with the user's editable table (`prices.json` in the config directory).
+and prices it with the user's editable table (`prices.json` in the config directory). Turns
+the server reported no usage for are not "free": the meter says the cost is unknown for them.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.core.events import Event, Usage
+from desktop.core.events import Event, TurnComplete, Usage
 from desktop.core.pricing import PriceTable, UsageMeter, format_cost
 
 
@@ -33,6 +34,9 @@ class UsageMeterLabel(QLabel):
         if isinstance(event, Usage):
             self.meter.add(event)
             self._refresh()
+        elif isinstance(event, TurnComplete) and not event.usage_known:
+            self.meter.turn_without_usage()
+            self._refresh()
 
     @property
     def cost(self) -> float:
@@ -40,11 +44,20 @@ class UsageMeterLabel(QLabel):
 
     def _refresh(self) -> None:
         m = self.meter
-        self.setText(
-            self.tr("Session: %1 tokens · ≈ %2")
-            .replace("%1", f"{m.total_tokens:,}")
-            .replace("%2", format_cost(self.cost))
+        unknown = (
+            self.tr("cost unknown for %1 turns").replace("%1", str(m.unknown_turns))
+            if m.unknown_turns != 1
+            else self.tr("cost unknown for 1 turn")
         )
+        if m.unknown_turns and not m.turns:
+            self.setText(self.tr("Session: %1").replace("%1", unknown[:1].upper() + unknown[1:]))
+        else:
+            text = (
+                self.tr("Session: %1 tokens · ≈ %2")
+                .replace("%1", f"{m.total_tokens:,}")
+                .replace("%2", format_cost(self.cost))
+            )
+            self.setText(f"{text} · {unknown}" if m.unknown_turns else text)
         turns = (
             self.tr("1 turn") if m.turns == 1 else self.tr("%1 turns").replace("%1", str(m.turns))
         )
@@ -52,6 +65,25 @@ class UsageMeterLabel(QLabel):
         for title, counts in ((self.tr("Input"), m.prompt), (self.tr("Output"), m.response)):
             detail = ", ".join(f"{k.lower()} {v:,}" for k, v in sorted(counts.items()))
             rows.append(f"{title}: {detail or '0'}")
+        extra = [
+            (self.tr("Thinking (billed as output text)"), m.thoughts),
+            (self.tr("Tool use (billed as input text)"), m.tool_use),
+            (
+                self.tr("Input without a modality (priced at the dearest input rate)"),
+                m.unlabelled_prompt,
+            ),
+            (
+                self.tr("Output without a modality (priced at the dearest output rate)"),
+                m.unlabelled_response,
+            ),
+        ]
+        rows += [f"{title}: {count:,}" for title, count in extra if count]
+        if m.unknown_turns:
+            rows.append(
+                self.tr(
+                    "The server reported no usage for %1 turn(s): their cost is unknown."
+                ).replace("%1", str(m.unknown_turns))
+            )
         rows.append(
             self.tr(
                 "Estimated with prices as of %1 (edit prices.json in the config folder)."

@@ -21,6 +21,7 @@ from desktop.session.live_session import LiveSession
 from desktop.settings import Settings
 
 from tests.integration.test_live_session import endpoint_for, start
+from tests.integration.test_session_resilience import until
 from tests.support.events import EventLog
 
 LINES = 50
@@ -96,9 +97,14 @@ async def test_a_hundred_faults_lose_no_line_and_repeat_none(
         faults += 1
         session.send_text(text)
         await log.wait_for(lambda answer=answer: answered(answer), timeout=30)
+        switches = len(session.switches)
         for fault in rng.choice(between_turn_faults()):
-            emulator.inject(fault)
+            await emulator.inject(fault)
         faults += 1
+        # The next line goes out once the session is back: a line hit by two faults in a row
+        # would count as poison (not delivered; see the resilience soak for that).
+        await until(lambda switches=switches: len(session.switches) > switches)
+        await log.wait_for(lambda: session.state is SessionState.LIVE, timeout=30)
 
     assert faults == 100
     # The session is live at the end and still answers.

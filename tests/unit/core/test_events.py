@@ -24,12 +24,14 @@ def test_json_of_events_is_flat_and_serialisable() -> None:
         "started_at": 1.0,
         "ended_at": 2.0,
         "interrupted": False,
+        "revised": False,
     }
     assert event_to_json(StateChanged(SessionState.LIVE)) == {
         "event": "state",
         "state": "live",
         "detail": "",
         "attempt": 0,
+        "retry_in_s": 0.0,
     }
     call = ToolCallRequested((FunctionCall("1", "f", {"a": [1]}),))
     json.dumps(event_to_json(call))

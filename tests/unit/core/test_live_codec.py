@@ -92,8 +92,9 @@ def test_turns_count_across_messages_and_interrupt_closes_model_line() -> None:
     events = d.decode({"serverContent": {"interrupted": True}})
     assert isinstance(events[0], TranscriptLine) and events[0].interrupted
     assert isinstance(events[1], Interrupted)
-    assert d.decode({"serverContent": {"turnComplete": True}}) == [TurnComplete(0)]
-    assert d.decode({"serverContent": {"turnComplete": True}}) == [TurnComplete(1)]
+    # No usageMetadata came with this turn: its cost is unknown, and the event says so.
+    assert d.decode({"serverContent": {"turnComplete": True}}) == [TurnComplete(0, False)]
+    assert d.decode({"serverContent": {"turnComplete": True}}) == [TurnComplete(1, False)]
 
 
 def test_thought_parts_are_not_transcript() -> None:

@@ -139,3 +139,71 @@ def test_a_spoken_line_being_replayed_stays_open_and_is_transcribed_afresh() -> 
     decoder.connection_changed(replaying_audio=True)
     (kept,) = decoder.connection_lost()
     assert kept.text == "hello"
+
+
+def test_a_prompt_the_server_fails_on_twice_is_not_replayed_a_third_time() -> None:
+    turns: TurnTracker[str] = TurnTracker()
+    turns.connection_changed(0.0)
+    turns.sent("poison", T, 0.0)
+    turns.sent("later", T, 0.1)
+    assert turns.connection_failed(1011) is None  # first strike: it is replayed
+    turns.connection_changed(1.0)
+    assert turns.replay() == ["poison", "later"]
+    # Replayed, but the new connection failed before it took the replay: no strike.
+    assert turns.connection_failed(1011) is None
+    turns.connection_changed(2.0)
+    for item in turns.replay():
+        turns.redelivered(item)
+    assert turns.connection_failed(1011) == "poison"  # failed alike after the replay
+    assert turns.replay() == ["later"]
+    turns.connection_changed(3.0)
+    turns.redelivered("later")
+    turns.heard(3.1, model_turn=True, turn_complete=True)
+    assert turns.replay() == [] and not turns.busy
+
+
+def test_a_late_transcription_is_no_turn_in_progress() -> None:
+    turns: TurnTracker[str] = TurnTracker(stall_timeout_s=5)
+    turns.sent("q2", T, 0.0)
+    turns.heard(0.5, model_turn=True, turn_complete=True)
+    turns.heard(0.6, model_turn=False, turn_complete=False)  # the late piece
+    assert not turns.in_turn and not turns.overdue(100.0)
+    turns.sent("q3", T, 1.0)
+    turns.heard(1.5, model_turn=True, turn_complete=True)
+    assert turns.replay() == []  # q3 is answered, nothing to ask twice
+
+
+def test_generation_complete_then_silence_ends_the_turn_without_a_stall() -> None:
+    turns: TurnTracker[str] = TurnTracker(stall_timeout_s=20, generation_grace_s=3)
+    turns.sent("q", T, 0.0)
+    turns.heard(0.5, model_turn=True, turn_complete=False)
+    turns.heard(1.0, model_turn=True, turn_complete=False, generation_complete=True)
+    assert turns.stall_deadline(1.0) == 4.0
+    assert not turns.generation_over(3.9)
+    assert turns.generation_over(4.0) and not turns.overdue(30.0)
+    turns.turn_ended_quietly(4.0)
+    assert turns.replay() == [] and not turns.busy and not turns.overdue(100.0)
+    # The grace is never longer than half the stall timeout.
+    assert TurnTracker[str](stall_timeout_s=1.0).generation_grace_s == 0.5
+
+
+def test_tool_answered_restores_the_stall_watch() -> None:
+    turns: TurnTracker[str] = TurnTracker(stall_timeout_s=5)
+    turns.sent("call a tool", T, 0.0)
+    turns.heard(0.5, model_turn=False, turn_complete=False, tool_call=True)
+    assert not turns.overdue(100.0)
+    turns.tool_answered(100.0)  # what the session calls when every call was cancelled
+    assert turns.overdue(105.5)
+
+
+def test_two_unrelated_failures_are_bad_luck_not_poison() -> None:
+    turns: TurnTracker[str] = TurnTracker()
+    turns.connection_changed(0.0)
+    turns.sent("q", T, 0.0)
+    assert turns.connection_failed(1006) is None
+    turns.connection_changed(1.0)
+    turns.redelivered("q")
+    assert turns.connection_failed(1011) is None  # a different failure: counting anew
+    turns.connection_changed(2.0)
+    turns.redelivered("q")
+    assert turns.connection_failed(1011) == "q"

@@ -16,15 +16,13 @@ from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
 from desktop.emulator.conversation import Conversation, Decision, Message, ReplyPlan
-from desktop.emulator.faults import Fault, FaultKind
+from desktop.emulator.faults import UNKNOWN_MESSAGE, Fault, FaultKind, split_late
 from desktop.emulator.setup import parse_setup
 from desktop.emulator.wire import (
     CLOSE_INVALID,
-    CLOSE_NORMAL,
     CLOSE_POLICY,
     REASON_BAD_HANDLE,
     REASON_BAD_KEY,
-    REASON_GO_AWAY,
     REASON_NOT_SETUP,
     WireError,
     client_events,
@@ -140,6 +138,11 @@ class Connection:
         if not self._authorised(constrained):
             raise WireError(REASON_BAD_KEY, CLOSE_INVALID)
         config = parse_setup(decoded.msg["setup"], version, self.emu.known_models)
+        refusal = self.emu._claim_setup_fault(after_setup=False)
+        if refusal is not None:
+            log.info("connection %d: setup fault %s", self.index, refusal.kind.value)
+            await self.apply_fault(refusal)
+            return
         state = None
         if config.resume_handle:
             state = self.emu.store.restore(config.resume_handle)
@@ -154,6 +157,11 @@ class Connection:
             call_id_prefix=f"function-call-{self.index}",
         )
         await self.send({"setupComplete": {}})
+        crash = self.emu._claim_setup_fault(after_setup=True)
+        if crash is not None:
+            log.info("connection %d: fault right after setup: %s", self.index, crash.kind.value)
+            await self.apply_fault(crash)
+            return
         while True:
             frame = await self.ws.recv()
             await self._unstalled.wait()
@@ -164,6 +172,11 @@ class Connection:
         decoded = decode_frame(frame)
         events = client_events(decoded)
         self.emu._record_received(self.index, decoded)
+        poison = self.emu._poison_fault(events)
+        if poison is not None:
+            log.info("connection %d: failing on a poison input", self.index)
+            await self.apply_fault(poison)
+            return
         for event in events:
             await self._apply(self.conv.handle(event))
 
@@ -200,11 +213,15 @@ class Connection:
             await asyncio.wait([previous])
         self._delivered = 0
         faults = [] if plan.awaits_tools else self.emu._claim_scheduled()
+        quirks = self.emu.quirks
+        steps, late = plan.steps, ""
+        if not plan.awaits_tools and quirks.take("late_transcription"):
+            steps, late = split_late(plan.steps)
         chunks = 0
         try:
             if self.emu.reply_delay_s > 0:
                 await asyncio.sleep(self.emu.reply_delay_s)
-            for step in plan.steps:
+            for step in steps:
                 await self.send(step.message)
                 self._delivered += 1
                 if step.audio_chunk:
@@ -217,8 +234,11 @@ class Connection:
             faults = await self._fire(faults, lambda k: True)
             if plan.awaits_tools or self.closed:
                 return
-            for message in self.conv.complete_reply():
+            for message in quirks.closing(self.conv.complete_reply()):
                 await self.send(message)
+            if late:
+                await asyncio.sleep(quirks.late_delay_s)
+                await self.send({"serverContent": {"outputTranscription": {"text": late}}})
         except ConnectionClosed:
             return
         self._after_turn()
@@ -285,7 +305,7 @@ class Connection:
         self.emu.faults_applied.append((self.index, fault.kind.value))
         if fault.kind is FaultKind.GO_AWAY:
             await self.send({"goAway": {"timeLeft": format_duration(fault.time_left_s)}})
-            self.spawn(self._close_later(fault.time_left_s))
+            self.spawn(self._close_later(fault))
         elif fault.kind is FaultKind.CLOSE:
             await self.close(fault.code, fault.reason)
         elif fault.kind is FaultKind.DROP:
@@ -308,11 +328,13 @@ class Connection:
                 await self.ws.send(INVALID_FRAME)
         elif fault.kind is FaultKind.REFUSE_NEXT_HANDLE:
             self.emu.store.refuse_next = True
+        elif fault.kind is FaultKind.UNKNOWN_MESSAGE:
+            await self.send(UNKNOWN_MESSAGE)
 
-    async def _close_later(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)
+    async def _close_later(self, fault: Fault) -> None:
+        await asyncio.sleep(fault.time_left_s)
         if not self.closed:
-            await self.close(CLOSE_NORMAL, REASON_GO_AWAY)
+            await self.close(fault.code, fault.reason)
 
     def _stall(self, seconds: float) -> None:
         log.info("connection %d: stalling for %.1f s", self.index, seconds)
@@ -341,5 +363,7 @@ class Connection:
         messages, ready = self.conv.cancel_tool_calls(ids)
         for message in messages:
             await self.send(message)
-        if ready:
+        if ready and self.emu.quirks.take("silent_after_cancel"):
+            log.info("connection %d: silent after the cancellation", self.index)
+        elif ready:
             self._start(lambda conv: conv.continue_after_tools(self.emu._take_script()))

@@ -25,11 +25,12 @@ from websockets.http11 import Request, Response
 
 from desktop.emulator.certs import ensure_cert
 from desktop.emulator.connection import PATH, Connection
-from desktop.emulator.faults import Fault
+from desktop.emulator.faults import Fault, Quirks
 from desktop.emulator.resumption import ResumptionStore
 from desktop.emulator.wire import (
     Decoded,
     ResponseImage,
+    TextIn,
     _raw_block,
     _tool_response,
     b64decode_any,
@@ -112,6 +113,10 @@ class LiveEmulator:
         self._scripts: deque[str] = deque()
         self._tool_calls: deque[tuple[str, dict[str, Any]]] = deque()
         self._scheduled: list[tuple[Fault, int]] = []
+        # Google's quirks on demand, faults for the next connections' setups, poison inputs.
+        self.quirks = Quirks()
+        self._setup_faults: deque[tuple[Fault, bool]] = deque()
+        self._poison: dict[str, Fault] = {}
         self._waiters: list[tuple[Callable[[], bool], asyncio.Future[None]]] = []
 
     # --- lifecycle ---------------------------------------------------------------------------
@@ -221,6 +226,29 @@ class LiveEmulator:
         if not self._live:
             log.warning("inject(%s): no live connection", fault.kind.value)
         return self._each(lambda c: c.apply_fault(fault))
+
+    def fail_setups(self, fault: Fault, times: int = 1, *, after_setup: bool = False) -> None:
+        """Apply `fault` to each of the next `times` connections: instead of setupComplete
+        (a refused setup) or right after it (`after_setup`: a crash after every setup)."""
+        self._setup_faults.extend([(fault, after_setup)] * times)
+
+    def poison(self, text: str, fault: Fault | None = None) -> None:
+        """Fail (default: close 1011) on every connection that receives a typed text
+        containing `text`: an input the server always fails on."""
+        self._poison[text] = fault or Fault.close()
+
+    def _claim_setup_fault(self, *, after_setup: bool) -> Fault | None:
+        if self._setup_faults and self._setup_faults[0][1] is after_setup:
+            return self._setup_faults.popleft()[0]
+        return None
+
+    def _poison_fault(self, events: list[Any]) -> Fault | None:
+        for event in events:
+            if isinstance(event, TextIn):
+                for text, fault in self._poison.items():
+                    if text in event.text:
+                        return fault
+        return None
 
     def create_ephemeral_token(self) -> str:
         """A token accepted on the Constrained endpoint when `api_key` is set."""

@@ -1,6 +1,13 @@
 """Companion fan-out: 50 paired clients on loopback receiving transcript and audio.
 
     .venv/bin/python -m bench.bench_companions [--clients 50] [--seconds 5]
+    .venv/bin/python -m bench.bench_companions --flood 200 [--flood-kind mixed|websockets]
+        [--seconds 8] [--rounds 3]
+
+`--flood N`: one paired device pings every 20 ms from 127.0.0.2 (its own process) before,
+during and after a flood from 127.0.0.1 (a third process) that keeps N hostile connections
+open - half silent TCP connections that never start TLS, half WebSockets that never
+authenticate - reopening each one the server closes. Prints ping p50/p99 per phase.
 
 The server (hub + websockets over TLS) runs in this process and plays a model answer: a
 40 ms chunk of 24 kHz audio every 40 ms and a transcript delta every 120 ms, all devices
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import socket
@@ -177,16 +185,176 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
+# -- the flood (--flood) ----------------------------------------------------------------------
+
+PING_EVERY_S = 0.02
+
+
+async def pinger_main(port: int, ca: str, token: str, seconds: float) -> None:
+    """The paired device: (send time, round trip) of every ping, and failures."""
+    from websockets.asyncio.client import connect
+
+    ctx = ssl.create_default_context(cafile=ca)
+    samples: list[tuple[float, float]] = []
+    failures: list[str] = []
+    async with connect(
+        f"wss://127.0.0.1:{port}/ws", ssl=ctx, local_addr=("127.0.0.2", 0), max_queue=None
+    ) as ws:
+        await ws.send(json.dumps({"type": "hello", "v": 1, "token": token}))
+        await ws.recv()
+        start = time.monotonic()
+        n = 0
+        while time.monotonic() - start < seconds:
+            n += 1
+            sent = time.monotonic()
+            try:
+                await ws.send(json.dumps({"type": "ping", "id": n}))
+                while True:
+                    message = json.loads(await asyncio.wait_for(ws.recv(), 10))
+                    if message.get("type") == "pong" and message.get("id") == n:
+                        break
+            except Exception as exc:
+                failures.append(repr(exc))
+                break
+            samples.append((sent - start, time.monotonic() - sent))
+            await asyncio.sleep(max(0.0, sent + PING_EVERY_S - time.monotonic()))
+    print(json.dumps({"samples": samples, "failures": failures}))
+
+
+async def flooder_main(port: int, ca: str, n: int, seconds: float, kind: str) -> None:
+    """Keep n hostile connections open from 127.0.0.1 for `seconds` (kind "mixed": half
+    silent TCP, half idle WebSockets; "websockets": all idle WebSockets, TLS completed)."""
+    from websockets.asyncio.client import connect
+
+    ctx = ssl.create_default_context(cafile=ca)
+    end = time.monotonic() + seconds
+    opened = [0, 0]
+
+    async def silent() -> None:
+        while time.monotonic() < end:
+            try:
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                opened[0] += 1
+                with contextlib.suppress(TimeoutError, OSError):
+                    await asyncio.wait_for(reader.read(1), max(0.01, end - time.monotonic()))
+                writer.close()
+            except OSError:
+                await asyncio.sleep(0.05)
+
+    async def idle() -> None:
+        while time.monotonic() < end:
+            try:
+                async with connect(f"wss://127.0.0.1:{port}/ws", ssl=ctx, open_timeout=5) as ws:
+                    opened[1] += 1
+                    with contextlib.suppress(Exception):
+                        await asyncio.wait_for(ws.recv(), max(0.01, end - time.monotonic()))
+            except Exception:
+                await asyncio.sleep(0.05)
+
+    await asyncio.gather(*(silent() if kind == "mixed" and i % 2 else idle() for i in range(n)))
+    print(json.dumps({"silent": opened[0], "websockets": opened[1]}))
+
+
+async def flood_run(n: int, seconds: float, base: Path, kind: str) -> dict[str, Any]:
+    service = CompanionService(EventFanout(), lambda: None, base_dir=base)
+    await service.start(host="127.0.0.1", port=0, advertise=False)
+    token = service.access.registry.add("bench-pinger")[1]
+    ca = str(service.cert_file)
+    job = {
+        "port": service.port,
+        "ca": ca,
+        "token": token,
+        "seconds": 3 * seconds,
+        "n": n,
+        "kind": kind,
+    }
+
+    async def spawn(mode: str, job: dict[str, Any]) -> asyncio.subprocess.Process:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bench.bench_companions", mode,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        assert proc.stdin is not None
+        proc.stdin.write(json.dumps(job).encode())
+        proc.stdin.close()
+        return proc
+
+    pinger = await spawn("--pinger-mode", job)
+    await asyncio.sleep(seconds)
+    flooder = await spawn("--flooder-mode", {**job, "seconds": seconds})
+    flood_out, _ = await flooder.communicate()
+    ping_out, _ = await pinger.communicate()
+    server = service._server
+    refused = {str(r): n for r, n in server.gate.refusals.refused.items()} if server else {}
+    await service.stop()
+    service.close()
+    return {**json.loads(ping_out), "flood": json.loads(flood_out), "refused": refused}
+
+
+def flood_report(n: int, seconds: float, kind: str, runs: list[dict[str, Any]]) -> None:
+    what = "half silent TCP, half idle WebSockets" if kind == "mixed" else "idle WebSockets"
+    print(
+        f"one paired device pinging every {PING_EVERY_S * 1000:.0f} ms from 127.0.0.2; "
+        f"{n} hostile connections from 127.0.0.1 ({what}) "
+        f"during the middle {seconds:g} s; {len(runs)} runs"
+    )
+    print(f"{'phase':<10}{'pings':>7}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}{'p99 per run':>22}")
+    phases = (
+        ("before", 0.0, seconds),
+        ("during", seconds, 2 * seconds),
+        ("after", 2 * seconds, 1e9),
+    )
+    for name, lo, hi in phases:
+        per_run = [[rtt for t, rtt in r["samples"] if lo <= t < hi] for r in runs]
+        values = [v for run in per_run for v in run]
+        rounds = " ".join(f"{pct(v, 0.99):.1f}" for v in per_run if v)
+        print(
+            f"{name:<10}{len(values):>7}{pct(values, 0.5):>9.2f}{pct(values, 0.99):>9.2f}"
+            f"{max(values) * 1000:>9.2f}{rounds:>22}"
+        )
+    failures = [f for r in runs for f in r["failures"]]
+    print(f"ping failures (device dropped): {len(failures)} {failures[:3]}")
+    opened = [r["flood"] for r in runs]
+    print(f"hostile connections opened per run: {opened}")
+    refused: dict[str, int] = {}
+    for r in runs:
+        for reason, count in r["refused"].items():
+            refused[reason] = refused.get(reason, 0) + count
+    print(f"refused by the gate (all runs): {refused}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--rounds", type=int, default=3, help="alternating runs of each case")
+    parser.add_argument("--flood", type=int, default=0, help="hostile connections (flood mode)")
+    parser.add_argument("--flood-kind", choices=("mixed", "websockets"), default="mixed")
     parser.add_argument("--client-mode", action="store_true", help="internal: be the clients")
+    parser.add_argument("--pinger-mode", action="store_true", help="internal: flood mode")
+    parser.add_argument("--flooder-mode", action="store_true", help="internal: flood mode")
     args = parser.parse_args()
     if args.client_mode:
         job = json.load(sys.stdin)
         asyncio.run(clients_main(job["port"], job["ca"], job["tokens"]))
+        return
+    if args.pinger_mode:
+        job = json.load(sys.stdin)
+        asyncio.run(pinger_main(job["port"], job["ca"], job["token"], job["seconds"]))
+        return
+    if args.flooder_mode:
+        job = json.load(sys.stdin)
+        asyncio.run(flooder_main(job["port"], job["ca"], job["n"], job["seconds"], job["kind"]))
+        return
+    if args.flood:
+        with tempfile.TemporaryDirectory() as tmp:
+            flood_runs = [
+                asyncio.run(
+                    flood_run(args.flood, args.seconds, Path(tmp) / str(i), args.flood_kind)
+                )
+                for i in range(args.rounds)
+            ]
+        flood_report(args.flood, args.seconds, args.flood_kind, flood_runs)
         return
     runs: dict[str, list[dict[str, Any]]] = {"all reading": [], "+1 stalled client": []}
     with tempfile.TemporaryDirectory() as tmp:

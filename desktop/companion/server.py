@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import logging
 import ssl
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from desktop.companion.gate import Gate, fd_soft_limit, gated_connection
 from desktop.companion.hub import CompanionClient, CompanionHub
 from desktop.companion.web import RequestCheck, StaticFiles, plain_response
 from desktop.core import companion_protocol as proto
-from desktop.core.companion_admission import Admission, AdmissionLimits, Refusal
+from desktop.core.companion_admission import Admission, AdmissionLimits, Refusal, RefusalLog
 from desktop.core.companion_flow import STALL_AFTER_S, ClientQueue, TokenBucket
 from desktop.core.pairing import REDEEM_MESSAGES, PairedDevice, Redeem
 
@@ -85,6 +86,7 @@ class CompanionServer:
             self.limits.handshake_timeout_s,
         )
         self._unauthenticated = 0
+        self._refusals = RefusalLog("refused companion sockets")
         self._watchdog: asyncio.Task[None] | None = None
         self._closing: set[asyncio.Task[None]] = set()
         access.on_revoked.append(self._revoked)
@@ -309,7 +311,9 @@ class CompanionServer:
             client.queue.sent()
 
     async def _refuse(self, ws: ServerConnection, error: proto.ProtocolError) -> None:
-        log.warning("refused a companion connection: %s (%s)", error.code, error.message)
+        line = self._refusals.refused_now(f"{error.code} from {_source(ws)}", time.monotonic())
+        if line is not None:  # once, then a summary at most every 30 s (floods)
+            log.warning("%s", line)
         with contextlib.suppress(ConnectionClosed):
             await ws.send(proto.dumps(proto.server_error(error)))
             await ws.close(error.close or proto.CloseCode.PROTOCOL_ERROR, error.message[:120])

@@ -47,7 +47,7 @@ class AdmissionLimits:
     max_handshakes_per_source: int = 8
     max_preauth: int = 48
     max_preauth_per_source: int = 16  # a browser loads the page over up to 6 connections
-    max_devices: int = 32
+    max_devices: int = 64
     fd_reserve: int = 48  # descriptors always left to the rest of the app
     fd_budget: int = 1 << 30  # all stages together (the server sets it from RLIMIT_NOFILE)
 
@@ -123,21 +123,23 @@ class Admission:
 
 
 class RefusalLog:
-    """Say the first refusal of a flood at once, then at most one summary per `every_s`."""
+    """Say the first refusal of a flood at once, then at most one summary per `every_s`.
+    Reasons are `Refusal`s or any short text (e.g. a protocol error code)."""
 
-    def __init__(self, every_s: float = 30.0) -> None:
+    def __init__(self, what: str = "refused companion connections", every_s: float = 30.0) -> None:
+        self._what = what
         self._every_s = every_s
         self._last_said = float("-inf")
-        self._unsaid: Counter[Refusal] = Counter()
-        self.refused: Counter[Refusal] = Counter()
+        self._unsaid: Counter[str] = Counter()
+        self.refused: Counter[str] = Counter()
 
-    def refused_now(self, reason: Refusal, now: float) -> str | None:
+    def refused_now(self, reason: str, now: float) -> str | None:
         """Count a refusal; a line to log, or None to stay quiet."""
         self.refused[reason] += 1
         self._unsaid[reason] += 1
         if now - self._last_said < self._every_s:
             return None
         self._last_said = now
-        said = ", ".join(f"{n} x {r.value}" for r, n in self._unsaid.most_common())
+        said = ", ".join(f"{n} x {r}" for r, n in self._unsaid.most_common())
         self._unsaid.clear()
-        return f"refused companion connections: {said}"
+        return f"{self._what}: {said}"

@@ -212,7 +212,7 @@ class Context:
     resuming: bool = False  # the connection presented a resumption handle
     after_go_away: bool = False  # the server announced the close (goAway) on this connection
     resume_failures: int = 0  # resumes in a row that failed before proving healthy, this one too
-    repeats: int = 1  # consecutive unhealthy failures, this one included
+    repeats: int = 1  # the same failure (code, cause) in a row, unhealthy, this one included
 
 
 @dataclass(frozen=True)

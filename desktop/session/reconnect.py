@@ -45,6 +45,7 @@ class Reconnector:
         self._clock = clock
         self._now_requested = asyncio.Event()
         self.resume_failures = 0
+        self._streak: tuple[object, int] = (None, 0)  # (failure signature, times in a row)
         self.attempt_times: list[float] = []  # monotonic, every attempt (tests, benchmarks)
 
     # -- attempts -----------------------------------------------------------------------
@@ -87,12 +88,18 @@ class Reconnector:
         if resuming and not after_go_away and (during_setup or not self.planner.traffic):
             self.resume_failures += 1
         delay = self.planner.failed(now, self._rng)
+        # "Did the same thing fail again?": the same code and cause since the last healthy
+        # connection (other failures in between do not make a 1008 look persistent).
+        signature = (failure.code, failure.cause)
+        previous, times = self._streak
+        times = times + 1 if previous == signature and self.planner.failures > 1 else 1
+        self._streak = (signature, times)
         ctx = Context(
             during_setup=during_setup,
             resuming=resuming,
             after_go_away=after_go_away,
             resume_failures=self.resume_failures if resuming else 0,
-            repeats=self.planner.failures,
+            repeats=times,
         )
         verdict = decide(failure, ctx)
         log.info("failure %r in %s: %s", failure.message, ctx, verdict.action.value)

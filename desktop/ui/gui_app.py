@@ -104,6 +104,7 @@ class SessionController(QObject):
         window.text_submitted.connect(self.send_text)
         window.settings_changed.connect(self.apply_settings)
         window.reconnect_requested.connect(self.restart)
+        window.retry_now_requested.connect(self.retry_now)
 
     @property
     def session(self) -> LiveSession | None:
@@ -122,6 +123,10 @@ class SessionController(QObject):
             self._window.show_error(self.tr("Not connected; the message was not sent."))
             return
         self._session.send_text(text)
+
+    def retry_now(self) -> None:
+        if self._session is not None:
+            self._session.retry_now()
 
     def apply_settings(self, settings: Settings) -> None:
         self._settings = settings

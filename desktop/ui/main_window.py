@@ -2,8 +2,9 @@
 
 The window decides nothing about the session. It shows what `apply_event` hands it and reports
 what the user does through signals: `text_submitted(str)`, `settings_changed(Settings)` (after
-the settings dialog saved), `reconnect_requested()` and `closed()` (the window was closed, the
-owner should shut the session down and end the loop).
+the settings dialog saved), `reconnect_requested()`, `retry_now_requested()` (while waiting to
+reconnect: try now) and `closed()` (the window was closed, the owner should shut the session
+down and end the loop).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRectF, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QRectF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events import (
     Event,
+    NotDelivered,
     Notice,
     SessionError,
     SessionState,
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
     text_submitted = Signal(str)
     settings_changed = Signal(object)  # Settings, already saved
     reconnect_requested = Signal()
+    retry_now_requested = Signal()  # the status line's "Retry now" while waiting to reconnect
     pair_requested = Signal()  # Session › Pair a device… (companion watches and phones)
     history_requested = Signal()  # Session › History… (past sessions)
     closed = Signal()
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         self._state = SessionState.IDLE
         self._last_error = ""
         self._attempt = 0
+        self._retry_at: float | None = None  # monotonic: when the next attempt is due
         self._status_text = ""
 
         self.setWindowTitle(self.tr("Screenmate"))
@@ -166,6 +170,15 @@ class MainWindow(QMainWindow):
                 self._show_state(self._state)
         elif isinstance(event, Notice):
             self._transcript.add_notice(event.text, time.time())
+        elif isinstance(event, NotDelivered):
+            self._transcript.add_notice(
+                self.tr('"%1" was not delivered: %2. Press Enter to send it again.')
+                .replace("%1", event.text)
+                .replace("%2", event.reason),
+                time.time(),
+            )
+            if not self._input.text():
+                self._input.setText(event.text)
         # Audio, tool calls and resumption handles are for other consumers.
 
     def add_controls(self, widget: QWidget) -> None:
@@ -243,6 +256,15 @@ class MainWindow(QMainWindow):
         self._state_label.setObjectName("sessionState")
         state_layout.addWidget(self._state_icon)
         state_layout.addWidget(self._state_label, 1)
+        self._retry_now = QPushButton(self.tr("Retry now"), state_box)
+        self._retry_now.setObjectName("retryNow")
+        self._retry_now.setFlat(True)
+        self._retry_now.setVisible(False)
+        self._retry_now.clicked.connect(self.retry_now_requested)
+        state_layout.addWidget(self._retry_now)
+        self._retry_tick = QTimer(self)
+        self._retry_tick.setInterval(1000)
+        self._retry_tick.timeout.connect(lambda: self._show_state(self._state))
         status_bar.addWidget(state_box, 1)
         self._usage = QLabel(status_bar)
         self._usage.setObjectName("usage")
@@ -323,6 +345,8 @@ class MainWindow(QMainWindow):
         elif event.detail and event.state in (SessionState.ERROR, SessionState.RECONNECTING):
             self._last_error = event.detail
         self._attempt = event.attempt
+        waiting = event.state is SessionState.RECONNECTING and event.retry_in_s > 0
+        self._retry_at = time.monotonic() + event.retry_in_s if waiting else None
         self._show_state(event.state)
 
     def _show_state(self, state: SessionState) -> None:
@@ -332,6 +356,10 @@ class MainWindow(QMainWindow):
             text = self.tr("Connecting…")
         elif state is SessionState.LIVE:
             text = self.tr("Live")
+        elif state is SessionState.RECONNECTING and self._retry_at is not None:
+            left = max(0, round(self._retry_at - time.monotonic()))
+            text = self.tr("Reconnecting in %1 s (attempt %n)…", "", max(self._attempt, 1))
+            text = text.replace("%1", str(left))
         elif state is SessionState.RECONNECTING:
             text = self.tr("Reconnecting (attempt %n)…", "", max(self._attempt, 1))
         elif state is SessionState.CLOSED:
@@ -343,6 +371,12 @@ class MainWindow(QMainWindow):
             text = self.tr("Idle")
         if reason:
             text += " — " + reason
+        waiting = state is SessionState.RECONNECTING and self._retry_at is not None
+        self._retry_now.setVisible(waiting)
+        if waiting and not self._retry_tick.isActive():
+            self._retry_tick.start()
+        elif not waiting:
+            self._retry_tick.stop()
         self._status_text = text
         self._state_label.setText(text)
         self._state_label.setToolTip(text)

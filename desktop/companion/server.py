@@ -221,6 +221,18 @@ class CompanionServer:
                 )
             await self._refuse(ws, parsed)
             return None
+        admission = self.gate.admission
+        if admission.devices >= admission.limits.max_devices:
+            # Before the token is checked or an offer used: nothing is spent on a full house.
+            await self._refuse(
+                ws,
+                proto.ProtocolError(
+                    "too_many_devices",
+                    "too many devices connected; try again later",
+                    proto.CloseCode.TRY_AGAIN,
+                ),
+            )
+            return None
         device: PairedDevice | None = None
         if isinstance(parsed, proto.Hello):
             device = self.access.hello(parsed.token)

@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 from desktop.companion import CompanionService, ServerLimits
+from desktop.core.companion_admission import AdmissionLimits
 from desktop.core.events import LineSource, Role, TranscriptLine
 from desktop.core.fanout import EventFanout
 from websockets.asyncio.client import ClientConnection
@@ -457,3 +458,23 @@ async def test_silent_connections_cannot_exhaust_a_small_descriptor_limit(
     assert not any("Too many open files" in m or "out of system resource" in m for m in messages)
     assert sum("refused companion connections" in m for m in messages) <= 3
     no_tracebacks(caplog)
+
+
+async def test_a_full_house_is_refused_before_an_offer_is_spent(
+    events: EventFanout, session: ScriptedSession, tmp_path: Path
+) -> None:
+    limits = ServerLimits(admission=AdmissionLimits(max_devices=1))
+    svc = await start(events, session, tmp_path / "c", limits)
+    try:
+        first, _, _ = await pair(svc, "First", **OWNER)
+        offer = svc.offer()
+        reply, code = await send_first(svc, json.dumps({"type": "pair", "code": offer.code}))
+        assert (reply["code"], code) == ("too_many_devices", 1013)
+        assert svc.access.current_offer() is offer and svc.access.attempts() == []
+        await first.close()
+        await asyncio.sleep(0.2)
+        second, _, _ = await pair_from_owner(svc, offer.code)  # the same offer still works
+        await second.close()
+    finally:
+        await svc.stop()
+        svc.close()

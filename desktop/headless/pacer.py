@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from desktop.core.events import (
     Event,
+    NotDelivered,
     SessionError,
     SessionState,
     StateChanged,
@@ -62,6 +63,13 @@ class HeadlessRun:
         elif isinstance(event, SessionError) and event.fatal:
             self.failure = event.message
         elif isinstance(event, TurnComplete):
+            self._turns_done += 1
+            self._awaiting_reply = False
+            self._say_next()
+            self._check_done()
+        elif isinstance(event, NotDelivered):
+            # The server failed on that line twice: it will not be answered; go on (counted
+            # as done, so a --say run still ends).
             self._turns_done += 1
             self._awaiting_reply = False
             self._say_next()

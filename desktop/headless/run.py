@@ -4,6 +4,10 @@ Every session event becomes one JSON object on its own line. Lines to say come f
 or, without it, from stdin (one per line). The process exits 0 after the wanted number of
 model turns (or at EOF of stdin once every line was answered), and 1 with a message on stderr
 when the session fails (bad key, unreachable URL, TLS error) or `--timeout` passes.
+
+Retries are bounded by `HEADLESS_BUDGET`: an endpoint never reached fails after 3 attempts;
+once connected, only an outage longer than a minute or 8 unhealthy failures in a row end the
+run (a 2 s outage is survived).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import threading
 from typing import Any, TextIO
 
 from desktop.core.fanout import EventFanout
+from desktop.core.session_machine import RetryBudget
 from desktop.headless.history import start_headless_history
 from desktop.headless.pacer import HeadlessRun
 from desktop.headless.tools import HeadlessTools
@@ -24,7 +29,7 @@ from desktop.session.endpoint import Endpoint, open_endpoint
 from desktop.session.live_session import LiveSession
 from desktop.settings import SettingsStore
 
-HEADLESS_MAX_ATTEMPTS = 3
+HEADLESS_BUDGET = RetryBudget(first_attempts=3, max_failures=8, max_outage_s=60.0)
 
 
 def _read_stdin_lines(run: HeadlessRun, loop: asyncio.AbstractEventLoop) -> None:
@@ -61,7 +66,7 @@ async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> i
             endpoint,
             settings,
             fanout,
-            max_attempts=HEADLESS_MAX_ATTEMPTS,
+            budget=HEADLESS_BUDGET,
             **tools.session_options(),
         )
 

@@ -20,7 +20,13 @@ from typing import Any
 
 from websockets.asyncio.server import ServerConnection
 
-from desktop.core.companion_admission import Admission, Refusal, RefusalLog, Ticket
+from desktop.core.companion_admission import (
+    Admission,
+    Refusal,
+    RefusalLog,
+    Ticket,
+    source_key,
+)
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +114,7 @@ def gated_connection(gate: Gate) -> type[ServerConnection]:
 
         def connection_made(self, transport: asyncio.BaseTransport) -> None:
             peer = transport.get_extra_info("peername")
-            source = str(peer[0]) if peer else "?"
+            source = source_key(str(peer[0])) if peer else "?"
             ticket = gate.admit(source)
             if ticket is None:
                 assert isinstance(transport, asyncio.Transport)

@@ -15,14 +15,33 @@ and is counted in exactly one of them until it closes. Limits (docs/companion-pr
 - descriptors: a connection is refused while the process has fewer than `fd_reserve` file
   descriptors left, or when all stages together would pass `fd_budget`.
 
-Refusals are summarised by `RefusalLog` so a flood gives a few log lines, not one per socket.
+A source is an IPv4 address or an IPv6 /64 (`source_key`). Refusals are summarised by
+`RefusalLog` so a flood gives a few log lines, not one per socket.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+IPV6_PREFIX = 64  # one host on a LAN can use any address of its /64
+
+
+def source_key(address: str) -> str:
+    """What counts as one source: an IPv4 address, or an IPv6 /64 (a device picks new
+    addresses within its /64 at will, so per-address limits would not hold otherwise)."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        if not ip.is_loopback:
+            return str(ipaddress.ip_network(f"{ip}/{IPV6_PREFIX}", strict=False))
+    return str(ip)
 
 
 class Stage(StrEnum):

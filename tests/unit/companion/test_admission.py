@@ -11,6 +11,7 @@ from desktop.core.companion_admission import (
     RefusalLog,
     Stage,
     Ticket,
+    source_key,
 )
 
 LIMITS = AdmissionLimits(
@@ -86,3 +87,13 @@ def test_a_flood_is_logged_once_then_summarised() -> None:
     later = log.refused_now(Refusal.SOURCE_PREAUTH, 31.0)
     assert later is not None and "999 x too many TLS handshakes" in later
     assert log.refused[Refusal.HANDSHAKES] == 1000
+
+
+def test_a_source_is_an_ipv4_address_or_an_ipv6_slash_64() -> None:
+    assert source_key("192.168.1.7") == "192.168.1.7"
+    assert source_key("::ffff:192.168.1.7") == "192.168.1.7"
+    one = source_key("2001:db8:1:2:aaaa::1")
+    assert one == source_key("2001:db8:1:2:bbbb:cccc:dddd:eeee") == "2001:db8:1:2::/64"
+    assert source_key("2001:db8:1:3::1") != one
+    assert source_key("fe80::1%eth0") == "fe80::/64"
+    assert source_key("::1") == "::1"

@@ -33,6 +33,7 @@ async def serve(args: argparse.Namespace) -> None:
         api_key=args.api_key,
         reply_delay_s=args.reply_delay,
         chunk_delay_s=args.chunk_delay,
+        journal=False,  # a standalone server runs for as long as someone uses it
     )
     async with emu:
         print(f"Gemini Live emulator at {emu.base_url}")

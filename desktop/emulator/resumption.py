@@ -20,10 +20,16 @@ class SessionState:
 
 
 class ResumptionStore:
-    """Handles -> snapshots of session state. Handles stay valid for the store's lifetime."""
+    """Handles -> snapshots of session state, the newest `limit` of them.
 
-    def __init__(self, salt: str = "emulator") -> None:
+    Each snapshot holds the whole conversation, and a new handle comes after every turn: kept
+    forever they grew with the square of the turns (the offline demo's memory climbed for as
+    long as the window was open). Google keeps a handle ~2 h; a client only ever resumes with
+    its latest, so an evicted old handle is simply unknown ("session not found")."""
+
+    def __init__(self, salt: str = "emulator", limit: int = 64) -> None:
         self._states: dict[str, SessionState] = {}
+        self._limit = limit
         self._salt = salt
         self._count = 0
         self.refuse_next = False
@@ -39,6 +45,8 @@ class ResumptionStore:
         digest = hashlib.sha256(f"{self._salt}:{self._count}".encode()).hexdigest()[:24]
         handle = f"emu-{self._count}-{digest}"
         self._states[handle] = copy.deepcopy(state)
+        while len(self._states) > self._limit:
+            del self._states[next(iter(self._states))]  # dicts keep insertion order
         return handle
 
     def restore(self, handle: str) -> SessionState | None:

@@ -74,7 +74,7 @@ async def open_endpoint(
 
     from desktop.emulator import LiveEmulator
 
-    emulator = LiveEmulator(port=0, cert_dir=cache_dir() / "emulator")
+    emulator = LiveEmulator(port=0, cert_dir=cache_dir() / "emulator", journal=False)
     await emulator.start()
     log.info("no API key: started the bundled emulator at %s", emulator.base_url)
     endpoint = Endpoint(

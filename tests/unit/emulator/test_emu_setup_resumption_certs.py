@@ -103,6 +103,17 @@ def test_refuse_next_handle_refuses_once() -> None:
     assert store.restore(handle) is not None
 
 
+def test_only_the_newest_handles_are_kept() -> None:
+    """A snapshot per turn, each with the whole conversation: unbounded, the offline demo's
+    memory grew with the square of the turns."""
+    store = ResumptionStore(limit=3)
+    handles = [store.save(SessionState(replies=n)) for n in range(10)]
+    assert len(store) == 3
+    assert store.restore(handles[0]) is None  # long superseded: unknown, as at Google
+    newest = store.restore(handles[-1])
+    assert newest is not None and newest.replies == 9
+
+
 def test_handles_are_distinct() -> None:
     store = ResumptionStore()
     assert store.save(SessionState()) != store.save(SessionState())

@@ -1,4 +1,4 @@
-"""An idle live session must not wake the loop: laptops in the tray pay for every wake-up.
+"""What a session that runs all day costs: no wake-ups while idle, no journal piling up.
 
 `LiveSession._sleep` once turned a missing stall deadline into "now + 10 ms" and woke the loop
 ~100 times a second forever (6-8 % of a core in an idle window). These tests count the timed
@@ -73,3 +73,25 @@ async def test_a_live_session_with_nothing_to_do_sleeps(emulator: LiveEmulator) 
     # The session's own watch wakes about once a second; the bug woke it 100 times a second.
     assert timers.short() <= 3, timers.delays.most_common(5)
     assert sum(timers.delays.values()) <= 4 * IDLE_S + 5, timers.delays.most_common(5)
+
+
+async def test_the_offline_demos_emulator_keeps_no_journal(tmp_path: Path) -> None:
+    """The emulator's journal is for tests; the app's offline demo runs for hours with a live
+    mic, and kept every message (~6 MB a minute in the window soak)."""
+    emu = LiveEmulator(port=0, cert_dir=tmp_path / "certs", journal=False)
+    await emu.start()
+    try:
+        log = EventLog()
+        endpoint = Endpoint("k", emu.base_url, str(emu.ca_file), True, "emulator")
+        session = LiveSession(endpoint, Settings(), log)
+        task = asyncio.create_task(session.run())
+        await log.wait_for(lambda: session.state is SessionState.LIVE)
+        for n in range(3):
+            session.send_text(f"hello {n}")
+            await log.wait_for(lambda n=n: len(log.of(TurnComplete)) > n)
+            session.send_audio(b"\x00\x01" * 16_000)
+        await session.stop()
+        await task
+    finally:
+        await emu.stop()
+    assert emu.received == [] and emu.sent == []

@@ -38,6 +38,9 @@ BODY_INDENT = 14.0
 BOTTOM_SLACK = 4
 # A line separator keeps a multi-line message inside its own paragraph (one block per line_id).
 LINE_SEPARATOR = "\u2028"
+# The window shows the newest this many lines and notices; the history (SQLite) keeps them all.
+# A window open all day would otherwise grow its document, and its memory, without end.
+MAX_SHOWN = 2000
 
 
 class TranscriptView(QTextBrowser):
@@ -107,6 +110,7 @@ class TranscriptView(QTextBrowser):
         char_format = self._muted_format(italic=True)
         cursor.insertText(f"{text}  ·  {clock_time(at)}", char_format)
         self._entries.append(notice)
+        self._trim()
 
     def start_new_session(self) -> None:
         """Forget which paragraphs belong to which line_id; earlier lines stay as they are."""
@@ -150,6 +154,22 @@ class TranscriptView(QTextBrowser):
         self._entries.append(line)
         self._blocks[line.line_id] = (line, block)
         self._render(line, block)
+        self._trim()
+
+    def _trim(self) -> None:
+        """Drop the oldest entries beyond MAX_SHOWN: one entry is one paragraph."""
+        while len(self._entries) > MAX_SHOWN:
+            oldest = self._entries.pop(0)
+            if isinstance(oldest, DisplayLine):
+                known = self._blocks.get(oldest.line_id)
+                if known is not None and known[0] is oldest:
+                    del self._blocks[oldest.line_id]
+            cursor = QTextCursor(self.document())
+            cursor.movePosition(QTextCursor.MoveOperation.Start)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.removeSelectedText()
 
     def _new_block_cursor(self) -> QTextCursor:
         cursor = QTextCursor(self.document())

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from desktop.core.events import LineSource, Role, TranscriptDelta, TranscriptLine
 from desktop.ui.transcript_format import clock_time
+from desktop.ui import transcript_view
 from desktop.ui.transcript_view import TranscriptView
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
@@ -129,3 +131,26 @@ def test_follows_new_text_only_while_scrolled_to_the_bottom(qtbot: QtBot) -> Non
     view.add_delta(delta(50, "streaming " * 40))
     QTest.qWait(20)
     assert bar.value() == bar.maximum()
+
+
+def test_a_window_open_all_day_shows_only_the_newest_lines(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The document grew with every line for as long as the window was open; the history
+    keeps everything, the view the newest MAX_SHOWN entries."""
+    monkeypatch.setattr(transcript_view, "MAX_SHOWN", 5)
+    view = make_view(qtbot)
+    for n in range(1, 9):
+        view.add_line(final(n, f"line {n}"))
+    view.add_notice("New session", AT)
+    view.add_delta(delta(20, "stream"))  # a line still streaming stays editable
+    view.add_delta(delta(20, "ing on"))
+    assert [e.text for e in view.entries()] == ["line 6", "line 7", "line 8", "New session",
+                                                "streaming on"]  # fmt: skip
+    assert view.document().blockCount() == 5
+    text = view.toPlainText()
+    assert "line 5" not in text and "line 6" in text and "streaming on" in text
+    view.add_line(final(7, "line 7 revised"))  # still shown: revised in place
+    assert [e.text for e in view.entries()][1] == "line 7 revised"
+    view.add_line(final(3, "line 3, late"))  # no longer shown: a new line at the end
+    assert view.entries()[-1].text == "line 3, late" and len(view.entries()) == 5

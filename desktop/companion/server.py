@@ -145,13 +145,17 @@ class CompanionServer:
     # -- HTTP ---------------------------------------------------------------------------
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        """Refusals are one log line each, never a traceback (a bad request is not a bug)."""
+        """Refusals are summarised in the log, never a traceback (a bad request is no bug)."""
         try:
             response, why = self._check(request)
         except Exception as exc:  # a header websockets let through that we cannot read
             response, why = plain_response(400, "Bad Request", "bad request"), repr(exc)[:120]
         if response is not None and why:
-            log.warning("refused a companion request: %s (%d)", why, response.status_code)
+            line = self._refusals.refused_now(
+                f"HTTP {response.status_code} ({why})", time.monotonic()
+            )
+            if line is not None:  # once, then a summary at most every 30 s (floods)
+                log.warning("%s", line)
         return response
 
     # -- a connection -------------------------------------------------------------------

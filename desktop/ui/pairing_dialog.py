@@ -257,6 +257,7 @@ class PairingDialog(QDialog):
                 )
             )
         self._attempts.setText("\n".join(lines))
+        self._attempts.setVisible(bool(lines))
 
     def _paired(self, _device: object) -> None:
         self._refresh_devices()

@@ -107,6 +107,12 @@ async def test_a_surrogate_secret_is_a_counted_miss_not_a_crash(
     ws, _, welcome = await pair_from_owner(service, offer.code)  # the owner, elsewhere, pairs
     assert welcome["type"] == "welcome"
     await ws.close()
+    # Behind the guesser's address (one NAT), the owner's QR secret still pairs.
+    fresh = service.offer()
+    same_nat = await open_socket(service)
+    await same_nat.send(json.dumps({"type": "pair", "secret": fresh.secret, "name": "Owner 2"}))
+    assert (await recv_json(same_nat, "paired"))["token"]
+    await same_nat.close()
     no_tracebacks(caplog)
 
 

@@ -87,7 +87,13 @@ def test_five_misses_lock_that_address_only_and_the_offer_stays_valid() -> None:
     assert gate.current == offer  # a stranger does not void the owner's offer
     assert gate.locked_until("10.0.0.66") is not None and gate.locked_until("10.0.0.5") is None
     assert gate.attempts()[0].source == "10.0.0.66" and gate.attempts()[0].misses == 5
+    assert gate.redeem(secret="wrong", source="10.0.0.66") is Redeem.LOCKED
     assert gate.redeem(code=offer.code, source="10.0.0.5") is Redeem.OK  # the owner's phone
+    again = gate.offer()
+    # The QR secret cannot be guessed, so it works even from the locked-out address (the
+    # owner behind the same NAT as the guesser); the code does not.
+    assert gate.redeem(code=again.code, source="10.0.0.66") is Redeem.LOCKED
+    assert gate.redeem(code=again.code, secret=again.secret, source="10.0.0.66") is Redeem.OK
     clock.now += 301
     assert gate.locked_until("10.0.0.66") is None
     fresh = gate.offer()

@@ -78,6 +78,7 @@ async def test_pair_from_the_printed_code_and_talk(emulator: LiveEmulator) -> No
                 json.dumps({"type": "pair", "v": 1, "code": code["code"], "name": "Script"})
             )
             texts: list[str] = []
+            errors: list[str] = []
 
             async def talk() -> None:
                 async for frame in ws:
@@ -87,13 +88,19 @@ async def test_pair_from_the_printed_code_and_talk(emulator: LiveEmulator) -> No
                     if (message["type"] == "state" and message["state"] == "live") or (
                         message["type"] == "welcome" and message["state"]["state"] == "live"
                     ):
+                        # Issue 14: a lone surrogate once got into the history writer and
+                        # ended the headless run with 1; now it is refused at the edge.
+                        await ws.send(json.dumps({"type": "text", "text": "bad \ud800"}))
                         await ws.send(json.dumps({"type": "text", "text": "hello from the watch"}))
+                    if message["type"] == "error":
+                        errors.append(message["code"])
                     if message["type"] == "transcript" and message["final"]:
                         texts.append(message["text"])
                     if message["type"] == "turn_complete":
                         return
 
             await asyncio.wait_for(talk(), 30)
+        assert errors == ["bad_message"]
         assert texts[0] == "hello from the watch"
         assert 'You wrote: "hello from the watch"' in texts[1]
         await read_event(proc.stdout, "companion_paired", seen)

@@ -1,6 +1,6 @@
 """Session resilience and history cost on loopback, with the real SDK and the real emulator.
 
-    .venv/bin/python -m bench.bench_resilience [--trials 20] [--lines 2000]
+    .venv/bin/python -m bench.bench_resilience [--trials 20] [--lines 2000] [--seconds 60]
 
 - goAway → serving on the new connection (make-before-break, session idle): from the moment
   the emulator sends goAway to the session serving on the next connection.
@@ -11,6 +11,13 @@
   handover and through a hard drop; lost = blocks the continuing connection never received.
 - history write cost per finalised line: WAL + synchronous=NORMAL (what the app uses) and
   FULL for comparison, on a real file in a temporary directory.
+
+- retry policy, side by side (issue 11): connection attempts per minute while a failure
+  persists (a crash right after every setup, a setup refused every time, an input the server
+  fails on every time), and time back to live after a one-off failure, for the policy before
+  issue 11 (the count reset at setupComplete, 0.25 s back-off capped at 15 s, no floor) and
+  the current one (health needs a completed turn, back-off to 30 s, at most 6 attempts a
+  minute). Each persistent failure runs for `--seconds` on its own emulator, concurrently.
 
 Prints a table; no assertions (the machine is shared: read the numbers, not pass/fail).
 """
@@ -25,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.events import Event, LineSource, Role, SessionState, TranscriptLine, TurnComplete
+from desktop.core.session_machine import Backoff, RetryPlanner
 from desktop.emulator import Fault, LiveEmulator
 from desktop.outputs.history import HistoryRecorder
 from desktop.outputs.history_db import HistoryStore
@@ -58,10 +66,30 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def open_session(emu: LiveEmulator) -> tuple[LiveSession, Log, asyncio.Task[None]]:
+class SetupResets(RetryPlanner):
+    """The rule before issue 11: setupComplete reset the failure count; no attempt floor."""
+
+    def connected(self, now: float) -> None:
+        super().connected(now)
+        self.failures = 0
+
+
+def old_policy() -> RetryPlanner:
+    return SetupResets(Backoff(first_s=0.25, factor=2, cap_s=15), max_attempts=1_000_000)
+
+
+POLICIES: dict[str, Callable[[], RetryPlanner]] = {
+    "before (reset at setupComplete)": old_policy,
+    "now (health + floor)": RetryPlanner,
+}
+
+
+async def open_session(
+    emu: LiveEmulator, retry: RetryPlanner | None = None
+) -> tuple[LiveSession, Log, asyncio.Task[None]]:
     log = Log()
     endpoint = Endpoint("k", emu.base_url, emu.ca_file, True, "emulator")
-    session = LiveSession(endpoint, Settings(), log)
+    session = LiveSession(endpoint, Settings(), log, retry=retry or RetryPlanner())
     task = asyncio.create_task(session.run())
     await until(lambda: session.state is SessionState.LIVE)
     session.send_text("warm up")
@@ -101,8 +129,10 @@ async def go_away_mid_reply(emu: LiveEmulator, trials: int) -> list[float]:
     return after_turn
 
 
-async def hard_drops(emu: LiveEmulator, fault: Fault, trials: int) -> list[float]:
-    session, _, task = await open_session(emu)
+async def hard_drops(
+    emu: LiveEmulator, fault: Fault, trials: int, retry: RetryPlanner | None = None
+) -> list[float]:
+    session, _, task = await open_session(emu, retry)
     times = []
     for _ in range(trials):
         done = len(session.switches)
@@ -156,6 +186,78 @@ def history_cost(lines: int, synchronous: str) -> list[float]:
         return costs
 
 
+async def persistent(kind: str, policy: Callable[[], RetryPlanner], seconds: float) -> float:
+    """Connection attempts per minute while `kind` of failure persists for `seconds`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        emu = LiveEmulator(port=0, cert_dir=Path(tmp) / "certs", chunk_delay_s=0.01)
+        await emu.start()
+        try:
+            session, _, task = await open_session(emu, policy())
+            if kind == "poison input":
+                emu.poison("poison")
+                session.send_text("poison, then a question")
+                session.send_text("a later question")
+            else:
+                emu.fail_setups(
+                    Fault.close(1011, "Internal error encountered."),
+                    1_000_000,
+                    after_setup=kind == "crash after every setup",
+                )
+            before = emu.connections
+            started = time.monotonic()
+            await emu.inject(Fault.drop())
+            await asyncio.sleep(seconds)
+            attempts = emu.connections - before
+            elapsed = time.monotonic() - started
+            await session.stop()
+            await task
+        finally:
+            await emu.stop()
+    return attempts * 60.0 / elapsed
+
+
+async def one_off(
+    emu: LiveEmulator, fault: Fault, trials: int, policy: Callable[[], RetryPlanner]
+) -> list[float]:
+    """From a single failure of a healthy session to serving again (a new session each time,
+    so the attempt floor of one trial does not leak into the next)."""
+    times = []
+    for _ in range(trials):
+        session, _, task = await open_session(emu, policy())
+        started = time.monotonic()
+        await emu.inject(fault)
+        await until(lambda session=session: session.switches)
+        times.append(session.switches[-1].done_at - started)
+        await session.stop()
+        await task
+    return times
+
+
+async def retry_table(emu: LiveEmulator, trials: int, seconds: float) -> list[str]:
+    kinds = ["crash after every setup", "setup refused every time", "poison input"]
+    jobs = [persistent(kind, policy, seconds) for kind in kinds for policy in POLICIES.values()]
+    rates = iter(await asyncio.gather(*jobs))
+    rows = ["| while the failure persists | " + " | ".join(POLICIES) + " |", "|---|---|---|"]
+    for kind in kinds:
+        cells = [f"{next(rates):.0f} attempts/min" for _ in POLICIES]
+        rows.append(f"| {kind} ({seconds:.0f} s) | " + " | ".join(cells) + " |")
+    for name, fault in (
+        ("close 1011", Fault.close(1011, "Internal error encountered.")),
+        ("TCP reset", Fault.reset()),
+    ):
+        cells = []
+        for policy in POLICIES.values():
+            times = await one_off(emu, fault, trials, policy)
+            cells.append(f"p50 {pct(times, 0.5) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+        rows.append(f"| back to live after one {name} (n={trials}) | " + " | ".join(cells) + " |")
+    rows.append("")
+    rows.append(
+        "Both columns run today's session (poison rule, resume rule); only the retry count and"
+        " back-off rule differ."
+    )
+    return rows
+
+
 def row(name: str, values: list[float], unit: str = "ms", scale: float = 1000.0) -> str:
     p50, p90, top = (pct(values, 0.5) * scale, pct(values, 0.9) * scale, max(values) * scale)
     return f"| {name} | {len(values)} | {p50:.1f} {unit} | {p90:.1f} {unit} | {top:.1f} {unit} |"
@@ -165,7 +267,18 @@ async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--lines", type=int, default=2000)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--only-retry", action="store_true", help="just the retry policy table")
     args = parser.parse_args()
+    if args.only_retry:
+        with tempfile.TemporaryDirectory() as tmp:
+            emu = LiveEmulator(port=0, cert_dir=Path(tmp) / "certs", chunk_delay_s=0.01)
+            await emu.start()
+            try:
+                print("\n".join(await retry_table(emu, args.trials, args.seconds)))
+            finally:
+                await emu.stop()
+        return
     with tempfile.TemporaryDirectory() as tmp:
         emu = LiveEmulator(port=0, cert_dir=Path(tmp) / "certs", chunk_delay_s=0.01)
         await emu.start()
@@ -181,6 +294,7 @@ async def main() -> None:
                 "goAway handover": await audio_across(emu, Fault.go_away(2.0)),
                 "hard drop (1006)": await audio_across(emu, Fault.drop()),
             }
+            retry_rows = await retry_table(emu, args.trials, args.seconds)
         finally:
             await emu.stop()
     print("| measure | n | p50 | p90 | max |")
@@ -203,6 +317,8 @@ async def main() -> None:
     print("|---|---|---|")
     for name, (sent, lost) in audio.items():
         print(f"| {name} | {sent} | {lost} |")
+    print()
+    print("\n".join(retry_rows))
 
 
 if __name__ == "__main__":

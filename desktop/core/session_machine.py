@@ -87,7 +87,7 @@ class SessionMachine:
 class Backoff:
     """Jittered, capped exponential back-off ("full jitter" over an exponential ceiling)."""
 
-    first_s: float = 0.5
+    first_s: float = 0.25  # a one-off failure is back in ~0.2-0.3 s
     factor: float = 2.0
     cap_s: float = 30.0
 

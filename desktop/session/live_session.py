@@ -62,6 +62,7 @@ from desktop.core.session_machine import (
 from desktop.core.tool_calls import ToolImage
 from desktop.session.endpoint import Endpoint
 from desktop.session.handover import HandoverRunner, Switch
+from desktop.session.inputs import LiveInputs
 from desktop.session.memory import ConversationMemory
 from desktop.session.outbox import MAX_QUEUED_MEDIA, Outbox
 from desktop.session.reconnect import Reconnector
@@ -92,7 +93,7 @@ def _model_side(event: Event) -> bool:
     return isinstance(event, ModelAudio | Interrupted | GenerationComplete | TurnComplete)
 
 
-class LiveSession:
+class LiveSession(LiveInputs):
     """Runs one conversation until `stop()`; survives retryable drops by reconnecting.
 
     `retry` holds the retry rules (default: production timings, or `backoff`'s scaled);
@@ -168,39 +169,10 @@ class LiveSession:
         """While waiting to reconnect: connect now instead (the user's Retry now)."""
         self._retry.retry_now()
 
-    # -- inputs -------------------------------------------------------------------------
+    # -- inputs (text, audio, frames, markers: `inputs.LiveInputs`) and tool responses ---
 
-    def send_text(self, text: str) -> None:
-        """Show the typed line at once and deliver it when live; never blocks or raises."""
-        text = text.strip()
-        if not text:
-            return
+    def _typed(self, text: str) -> None:
         self._emit(self._decoder.transcript.typed(text))
-        self._enqueue(Outgoing(Input.TEXT, text=text))
-
-    def send_audio(self, pcm: bytes, sample_rate: int = 16_000) -> None:
-        """One block of mono PCM16 little-endian mic audio (20-40 ms is right); never blocks."""
-        if pcm:
-            self._enqueue(
-                Outgoing(Input.AUDIO, data=pcm, mime_type=f"audio/pcm;rate={sample_rate}")
-            )
-
-    def send_video(self, jpeg: bytes) -> None:
-        """One JPEG frame of the shared picture; never blocks."""
-        if jpeg:
-            self._enqueue(Outgoing(Input.VIDEO, data=jpeg, mime_type="image/jpeg"))
-
-    def send_activity_start(self) -> None:
-        """Push-to-talk pressed (automatic activity detection must be off)."""
-        self._enqueue(Outgoing(Input.ACTIVITY_START))
-
-    def send_activity_end(self) -> None:
-        """Push-to-talk released: the model answers what it heard since the start."""
-        self._enqueue(Outgoing(Input.ACTIVITY_END))
-
-    def send_audio_stream_end(self) -> None:
-        """The mic paused or was muted (hands-free mode): flush the server's VAD."""
-        self._enqueue(Outgoing(Input.AUDIO_STREAM_END))
 
     def send_tool_response(
         self,
@@ -224,13 +196,6 @@ class LiveSession:
     def _tools_settled(self, link: Link) -> None:
         self._turns.tool_answered(time.monotonic())
         self._wake.set()
-
-    def _enqueue(self, item: Outgoing) -> None:
-        self._outbox.put(item)
-
-    @property
-    def dropped_media(self) -> int:
-        return self._outbox.dropped_media
 
     async def stop(self) -> None:
         """End the session cleanly; returns once `run()` has finished (if it was running)."""

@@ -44,6 +44,7 @@ class Reconnector:
         self._rng = rng or random.Random()
         self._clock = clock
         self._now_requested = asyncio.Event()
+        self._waiting = False  # in a back-off or floor wait: Retry now means something
         self.resume_failures = 0
         self._streak: tuple[object, int] = (None, 0)  # (failure signature, times in a row)
         self.attempt_times: list[float] = []  # monotonic, every attempt (tests, benchmarks)
@@ -111,14 +112,16 @@ class Reconnector:
 
     async def wait(self, delay_s: float, stopping: asyncio.Event) -> None:
         """The back-off, cut short by `retry_now()` or the session stopping."""
-        if not self._now_requested.is_set():
-            await self._sleep(delay_s, stopping)
+        await self._sleep(delay_s, stopping)
 
     def retry_now(self) -> None:
-        """The user asked: skip the rest of the wait (and the floor, once)."""
-        self._now_requested.set()
+        """The user asked: skip the rest of the wait (and the floor, once). A click while no
+        wait is on is ignored, so it cannot make a later reconnect skip its back-off."""
+        if self._waiting:
+            self._now_requested.set()
 
     async def _sleep(self, seconds: float, stopping: asyncio.Event) -> None:
+        self._waiting = True
         waiters = {
             asyncio.ensure_future(stopping.wait()),
             asyncio.ensure_future(self._now_requested.wait()),
@@ -127,5 +130,6 @@ class Reconnector:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
         finally:
+            self._waiting = False
             for waiter in waiters:
                 waiter.cancel()

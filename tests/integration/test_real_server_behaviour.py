@@ -230,3 +230,17 @@ async def test_retry_now_skips_the_wait(emulator: LiveEmulator) -> None:
     session.retry_now()
     await log.wait_for(lambda: session.state is SessionState.LIVE, timeout=5)
     await stop(session, task)
+
+
+async def test_a_retry_now_click_while_live_does_not_skip_a_later_back_off(
+    emulator: LiveEmulator,
+) -> None:
+    log = EventLog()
+    slow = RetryPlanner(Backoff(first_s=30, factor=2, cap_s=30), max_attempts=100)
+    session, task = await open_session(emulator, log, slow)
+    session.retry_now()  # nothing to skip: ignored
+    emulator.inject(Fault.drop())
+    await log.wait_for(lambda: session.state is SessionState.RECONNECTING)
+    await asyncio.sleep(0.5)
+    assert session.state is SessionState.RECONNECTING and emulator.connections == 1
+    await stop(session, task)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.companion.store import DeviceStore
+from desktop.core.companion_admission import RefusalLog
 from desktop.core.pairing import (
     Attempts,
     DeviceRegistry,
@@ -46,6 +47,7 @@ class DeviceAccess:
         self.on_paired: list[Callable[[PairedDevice], None]] = []
         self.on_revoked: list[Callable[[str], None]] = []
         self.on_attempt: list[Callable[[], None]] = []  # a wrong pairing attempt
+        self._refusals = RefusalLog("refused pairings and tokens")
 
     @property
     def devices(self) -> list[PairedDevice]:
@@ -71,12 +73,7 @@ class DeviceAccess:
     ) -> tuple[PairedDevice, str] | Redeem:
         result = self.gate.redeem(code=code, secret=secret, source=source)
         if result is not Redeem.OK:
-            log.warning(
-                "pairing refused (%s) from %s for a device calling itself %r",
-                result.value,
-                source or "?",
-                name,
-            )
+            self._note(f"pairing {result.value} from {source or '?'}")
             self._attempted()
             return result
         device, token = self.registry.add(name)
@@ -88,12 +85,18 @@ class DeviceAccess:
     def miss(self, source: str) -> Redeem:
         """A pairing message that could not be read: a wrong attempt all the same."""
         result = self.gate.miss(source)
-        log.warning("pairing refused (malformed, %s) from %s", result.value, source or "?")
+        self._note(f"pairing {result.value} (malformed) from {source or '?'}")
         self._attempted()
         return result
 
     def attempts(self) -> list[Attempts]:
         return self.gate.attempts()
+
+    def _note(self, what: str) -> None:
+        """Refusals are logged once, then summarised at most every 30 s (floods)."""
+        line = self._refusals.refused_now(what, time.monotonic())
+        if line is not None:
+            log.warning("%s", line)
 
     def _attempted(self) -> None:
         for listener in list(self.on_attempt):
@@ -102,7 +105,7 @@ class DeviceAccess:
     def hello(self, token: str) -> PairedDevice | None:
         device = self.registry.authenticate(token)
         if device is None:
-            log.warning("a device presented an unknown or revoked token")
+            self._note("unknown or revoked token")
         return device
 
     def seen(self, device_id: str) -> None:

@@ -395,7 +395,8 @@ async def test_a_flood_of_unauthenticated_sockets_and_half_open_tls_leaves_devic
     assert sum(1 for r in results[:150] if r is True) >= 100  # refused or timed out by us
     for ws in (again, phone, device):
         await ws.send(json.dumps({"type": "ping", "id": "after"}))
-        assert (await recv_json(ws, "pong"))["id"] == "after"
+        while (await recv_json(ws, "pong"))["id"] != "after":
+            pass  # the stopped pinger's last pong may still be on its way
         await ws.close()
     await asyncio.sleep(0.3)
     assert not gate.handshakes and not gate.preauth and gate.devices == 0

@@ -68,3 +68,16 @@ def test_the_meter_says_when_the_cost_is_unknown(qtbot: QtBot) -> None:
     assert "Thinking (billed as output text): 50" in tip
     assert "Input without a modality (priced at the dearest input rate): 800" in tip
     assert "no usage for 1 turn" in tip
+
+
+def test_a_late_piece_completes_the_shown_line_instead_of_opening_one(window: MainWindow) -> None:
+    from desktop.core.events import LineSource, Role, TranscriptDelta, TranscriptLine
+
+    first = TranscriptLine(7, Role.MODEL, "Answer to", LineSource.SPEECH, 1.0, 2.0)
+    window.apply_event(first)
+    window.apply_event(TranscriptDelta(7, Role.MODEL, " Q2.", LineSource.SPEECH, 1.0, late=True))
+    window.apply_event(
+        TranscriptLine(7, Role.MODEL, "Answer to Q2.", LineSource.SPEECH, 1.0, 2.5, revised=True)
+    )
+    shown = window.transcript.plain_text()
+    assert shown.count("Answer to") == 1 and "Answer to Q2." in shown

@@ -51,10 +51,12 @@ class ConversationMemory:
     def fresh_start(self, takes_history: bool) -> tuple[list[tuple[Role, str]], str]:
         """A new session starts serving: (the turns to seed it with, the notice to give, or
         "" when it was given already for this streak of new sessions)."""
-        if not self._answered or self._told_fresh:
+        if not self._answered:
             return [], ""
-        self._told_fresh = True
         seed = seed_turns(list(self._answered)) if takes_history else []
+        if self._told_fresh:
+            return seed, ""
+        self._told_fresh = True
         if seed:
             return seed, f"Started a new session with the last {len(seed)} turns as context."
         return [], "Started a new session; the model does not know the earlier conversation."

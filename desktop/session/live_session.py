@@ -282,6 +282,8 @@ class LiveSession(LiveInputs):
         handle = self._memory.handle if self.settings.session_resumption else None
         history = not handle and self._memory.has_context
         await self._retry.pace(self._stopping)
+        if self._stopping.is_set():
+            raise ConnectionAbortedError("the session is stopping")
         self._links += 1
         try:
             return await self._link(handle, history)

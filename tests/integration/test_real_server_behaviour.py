@@ -244,3 +244,18 @@ async def test_a_retry_now_click_while_live_does_not_skip_a_later_back_off(
     await asyncio.sleep(0.5)
     assert session.state is SessionState.RECONNECTING and emulator.connections == 1
     await stop(session, task)
+
+
+async def test_stopping_during_a_long_wait_ends_at_once_without_connecting(
+    emulator: LiveEmulator,
+) -> None:
+    log = EventLog()
+    floor = RetryPlanner(Backoff(first_s=0.01, cap_s=0.01), max_attempts=1, window_s=60)
+    session, task = await open_session(emulator, log, floor)
+    emulator.inject(Fault.drop())
+    await log.wait_for(lambda: session.state is SessionState.RECONNECTING)
+    (waiting,) = [s for s in log.of(StateChanged) if s.state is SessionState.RECONNECTING]
+    assert waiting.retry_in_s > 50  # the floor, not the 10 ms back-off, sets the wait
+    async with asyncio.timeout(2):
+        await stop(session, task)
+    assert emulator.connections == 1 and log.states()[-1] is SessionState.CLOSED

@@ -3,11 +3,23 @@
 # package with its dependencies. Idempotent and quick when nothing changed.
 #   scripts/setup.sh           what the app needs
 #   scripts/setup.sh --test    also what the test suite needs (Xvfb, xdotool, ...)
+#   --python PY --venv DIR     another interpreter into another venv (the test suite's second
+#                              Python: tests/soak runs on 3.12 too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_python=""
+venv=.venv
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --test) want_test=1 ;;
+    --python) want_python="$2"; shift ;;
+    --venv) venv="$2"; shift ;;
+    *) echo "setup: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 
 # Qt's xcb platform plugin refuses to load without libxcb-cursor0 and friends; PortAudio is
 # what sounddevice plays and records through.
@@ -44,8 +56,9 @@ fi
 # The newest Python that qasync supports (3.13 down to 3.11). Newer is safer as well as faster:
 # from 3.12 on None/True are immortal, so a binding that miscounts their references (PySide6
 # 6.12.0 on 3.11 did, and aborted after ~2 minutes) cannot kill the process.
-py=""
-for candidate in python3.13 python3.12 python3 python3.11; do
+py="$want_python"
+for candidate in ${want_python:+__given__} python3.13 python3.12 python3 python3.11; do
+  [ "$candidate" = __given__ ] && break
   if command -v "$candidate" >/dev/null 2>&1 &&
     "$candidate" -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] <= (3, 13)))' 2>/dev/null; then
     py="$candidate"; break
@@ -56,13 +69,13 @@ if [ -z "$py" ]; then
 fi
 
 minor() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
-if [ -x .venv/bin/python ] && [ "$(minor .venv/bin/python)" != "$(minor "$py")" ]; then
-  echo "setup: .venv uses Python $(minor .venv/bin/python); recreating it with $(minor "$py")"
-  rm -rf .venv
+if [ -x "$venv"/bin/python ] && [ "$(minor "$venv"/bin/python)" != "$(minor "$py")" ]; then
+  echo "setup: $venv uses Python $(minor "$venv"/bin/python); recreating it with $(minor "$py")"
+  rm -rf "$venv"
 fi
-if [ ! -x .venv/bin/python ]; then
-  echo "setup: creating .venv with $py"
-  "$py" -m venv .venv
+if [ ! -x "$venv"/bin/python ]; then
+  echo "setup: creating $venv with $py"
+  "$py" -m venv "$venv"
 fi
 
 # The stamp records what was installed for which pyproject.toml; a test install includes the
@@ -70,23 +83,23 @@ fi
 fingerprint=$(sha256sum pyproject.toml | cut -d' ' -f1)
 installed() { [ -f "$1" ] && [ "$(cat "$1")" = "$fingerprint" ]; }
 if [ $want_test = 1 ]; then
-  stamp=.venv/.installed-test; extras="[test]"
+  stamp="$venv"/.installed-test; extras="[test]"
   done_already=$(installed "$stamp" && echo 1 || echo 0)
 else
-  stamp=.venv/.installed-app; extras=""
-  done_already=$( (installed "$stamp" || installed .venv/.installed-test) && echo 1 || echo 0)
+  stamp="$venv"/.installed-app; extras=""
+  done_already=$( (installed "$stamp" || installed "$venv"/.installed-test) && echo 1 || echo 0)
 fi
 if [ "$done_already" = 0 ]; then
   echo "setup: installing Python packages$extras"
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e ".$extras"
+  "$venv"/bin/python -m pip install -q --upgrade pip >/dev/null
+  "$venv"/bin/python -m pip install -q -e ".$extras"
   echo "$fingerprint" > "$stamp"
 fi
 
 # The Python/PySide6 pair must not miscount references to None/True (PySide6 6.12.0 on 3.11
 # aborted windows after ~2 minutes). A fraction of a second; the app checks again at start.
-QT_QPA_PLATFORM=offscreen .venv/bin/python -m desktop.ui.binding_check >/dev/null || {
-  QT_QPA_PLATFORM=offscreen .venv/bin/python -m desktop.ui.binding_check >&2
+QT_QPA_PLATFORM=offscreen "$venv"/bin/python -m desktop.ui.binding_check >/dev/null || {
+  QT_QPA_PLATFORM=offscreen "$venv"/bin/python -m desktop.ui.binding_check >&2
   echo "setup: this PySide6 would crash the app on this Python; see pyproject.toml" >&2
   exit 1
 }

@@ -6,8 +6,8 @@ import time
 
 import pytest
 from desktop.core.events import LineSource, Role, TranscriptDelta, TranscriptLine
-from desktop.ui.transcript_format import clock_time
 from desktop.ui import transcript_view
+from desktop.ui.transcript_format import clock_time
 from desktop.ui.transcript_view import TranscriptView
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest

@@ -269,12 +269,20 @@
         <translation>Screenmate</translation>
     </message>
     <message>
+        <source>&quot;%1&quot; was not delivered: %2. Press Enter to send it again.</source>
+        <translation>„%1“ wurde nicht zugestellt: %2. Mit Enter erneut senden.</translation>
+    </message>
+    <message>
         <source>Type a message and press Enter</source>
         <translation>Nachricht eingeben und Enter drücken</translation>
     </message>
     <message>
         <source>Send</source>
         <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt versuchen</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -315,6 +323,13 @@
     <message>
         <source>Live</source>
         <translation>Live</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %1 s (attempt %n)…</source>
+        <translation>
+            <numerusform>Neuer Verbindungsversuch in %1 s (%n)…</numerusform>
+            <numerusform>Neuer Verbindungsversuch in %1 s (%n)…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Reconnecting (attempt %n)…</source>
@@ -401,6 +416,10 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>Gerät koppeln</translation>
     </message>
     <message>
+        <source>Scan with the phone or watch camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not listening</source>
         <translation>nicht empfangsbereit</translation>
     </message>
@@ -439,6 +458,22 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
     <message>
         <source>Single use · expires in %1 s</source>
         <translation>Einmalig · läuft in %1 s ab</translation>
+    </message>
+    <message>
+        <source>1 wrong attempt from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wrong attempts from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (locked out for 5 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong codes: this code is off; scan the QR code or press New code.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>now</source>
@@ -761,6 +796,18 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
 <context>
     <name>UsageMeterLabel</name>
     <message>
+        <source>cost unknown for %1 turns</source>
+        <translation>Kosten für %1 Runden unbekannt</translation>
+    </message>
+    <message>
+        <source>cost unknown for 1 turn</source>
+        <translation>Kosten für 1 Runde unbekannt</translation>
+    </message>
+    <message>
+        <source>Session: %1</source>
+        <translation>Sitzung: %1</translation>
+    </message>
+    <message>
         <source>Session: %1 tokens · ≈ %2</source>
         <translation>Sitzung: %1 Tokens · ≈ %2</translation>
     </message>
@@ -783,6 +830,26 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
     <message>
         <source>Output</source>
         <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Thinking (billed as output text)</source>
+        <translation>Denken (als Ausgabetext berechnet)</translation>
+    </message>
+    <message>
+        <source>Tool use (billed as input text)</source>
+        <translation>Werkzeugnutzung (als Eingabetext berechnet)</translation>
+    </message>
+    <message>
+        <source>Input without a modality (priced at the dearest input rate)</source>
+        <translation>Eingabe ohne Modalität (zum teuersten Eingabepreis)</translation>
+    </message>
+    <message>
+        <source>Output without a modality (priced at the dearest output rate)</source>
+        <translation>Ausgabe ohne Modalität (zum teuersten Ausgabepreis)</translation>
+    </message>
+    <message>
+        <source>The server reported no usage for %1 turn(s): their cost is unknown.</source>
+        <translation>Der Server meldete für %1 Runde(n) keine Nutzung: deren Kosten sind unbekannt.</translation>
     </message>
     <message>
         <source>Estimated with prices as of %1 (edit prices.json in the config folder).</source>

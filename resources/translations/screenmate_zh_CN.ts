@@ -269,12 +269,20 @@
         <translation>Screenmate</translation>
     </message>
     <message>
+        <source>&quot;%1&quot; was not delivered: %2. Press Enter to send it again.</source>
+        <translation>“%1”未送达:%2。按 Enter 重新发送。</translation>
+    </message>
+    <message>
         <source>Type a message and press Enter</source>
         <translation>输入消息并按回车</translation>
     </message>
     <message>
         <source>Send</source>
         <translation>发送</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -315,6 +323,12 @@
     <message>
         <source>Live</source>
         <translation>已连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %1 s (attempt %n)…</source>
+        <translation>
+            <numerusform>%1 秒后重新连接(第 %n 次)…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Reconnecting (attempt %n)…</source>
@@ -400,6 +414,10 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>配对设备</translation>
     </message>
     <message>
+        <source>Scan with the phone or watch camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not listening</source>
         <translation>未在监听</translation>
     </message>
@@ -438,6 +456,22 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     <message>
         <source>Single use · expires in %1 s</source>
         <translation>一次性 · %1 秒后过期</translation>
+    </message>
+    <message>
+        <source>1 wrong attempt from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wrong attempts from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (locked out for 5 minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong codes: this code is off; scan the QR code or press New code.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>now</source>
@@ -760,6 +794,18 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
 <context>
     <name>UsageMeterLabel</name>
     <message>
+        <source>cost unknown for %1 turns</source>
+        <translation>%1 轮费用未知</translation>
+    </message>
+    <message>
+        <source>cost unknown for 1 turn</source>
+        <translation>1 轮费用未知</translation>
+    </message>
+    <message>
+        <source>Session: %1</source>
+        <translation>本次会话:%1</translation>
+    </message>
+    <message>
         <source>Session: %1 tokens · ≈ %2</source>
         <translation>本次会话:%1 个令牌 · ≈ %2</translation>
     </message>
@@ -782,6 +828,26 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     <message>
         <source>Output</source>
         <translation>输出</translation>
+    </message>
+    <message>
+        <source>Thinking (billed as output text)</source>
+        <translation>思考(按输出文本计费)</translation>
+    </message>
+    <message>
+        <source>Tool use (billed as input text)</source>
+        <translation>工具调用(按输入文本计费)</translation>
+    </message>
+    <message>
+        <source>Input without a modality (priced at the dearest input rate)</source>
+        <translation>未标注模态的输入(按最高输入价计)</translation>
+    </message>
+    <message>
+        <source>Output without a modality (priced at the dearest output rate)</source>
+        <translation>未标注模态的输出(按最高输出价计)</translation>
+    </message>
+    <message>
+        <source>The server reported no usage for %1 turn(s): their cost is unknown.</source>
+        <translation>服务器未报告 %1 轮的用量:其费用未知。</translation>
     </message>
     <message>
         <source>Estimated with prices as of %1 (edit prices.json in the config folder).</source>

@@ -81,3 +81,21 @@ def test_a_late_piece_completes_the_shown_line_instead_of_opening_one(window: Ma
     )
     shown = window.transcript.plain_text()
     assert shown.count("Answer to") == 1 and "Answer to Q2." in shown
+
+
+def test_the_countdown_is_translated(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.ui.i18n import install_translations
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert install_translations(app, "de") == "de"
+    try:
+        win = MainWindow(Settings(), settings_store=SettingsStore(tmp_path / "s.json"))
+        qtbot.addWidget(win)
+        win.apply_event(StateChanged(SessionState.RECONNECTING, "", attempt=3, retry_in_s=12.0))
+        assert win.status_text.startswith("Neuer Verbindungsversuch in 12 s (3)…")
+        button = win.findChild(QPushButton, "retryNow")
+        assert button is not None and button.text() == "Jetzt versuchen"
+    finally:
+        install_translations(app, "en")

@@ -5,16 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 import socket
 import struct
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
+from desktop.emulator.access import Target, authorised, read_target
 from desktop.emulator.conversation import Conversation, Decision, Message, ReplyPlan
 from desktop.emulator.faults import UNKNOWN_MESSAGE, Fault, FaultKind, split_late
 from desktop.emulator.setup import parse_setup
@@ -36,10 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PATH = re.compile(
-    r"^/+ws/google\.ai\.generativelanguage\.(?P<version>v\w+)\.GenerativeService\."
-    r"(?P<method>BidiGenerateContent(?:Constrained)?)$"
-)
 INVALID_FRAME = b"emulator fault: this frame is not JSON"
 MAX_REASON_BYTES = 123
 
@@ -109,33 +104,18 @@ class Connection:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    def _authorised(self, constrained: bool) -> bool:
-        emu = self.emu
-        if emu.api_key is None:
-            return True
-        headers = self.ws.request.headers if self.ws.request else None
-        if headers is None:
-            return False
-        if constrained:
-            auth = headers.get("Authorization", "")
-            token = auth[len("Token ") :] if auth.startswith("Token ") else ""
-            return token in emu.ephemeral_tokens
-        key = headers.get("x-goog-api-key")
-        if key is None and self.ws.request is not None:
-            keys = parse_qs(urlsplit(self.ws.request.path).query).get("key") or []
-            key = keys[0] if keys else None
-        return key == emu.api_key
+    def target(self) -> Target:
+        request = self.ws.request
+        return read_target(request.path if request else "", request.headers if request else None)
 
     async def _serve(self) -> None:
-        request_path = self.ws.request.path if self.ws.request else ""
-        match = PATH.match(urlsplit(request_path).path)
-        version = match.group("version") if match else "v1beta"
-        constrained = bool(match and match.group("method").endswith("Constrained"))
+        target = self.target()
+        version = target.version or "v1beta"
         decoded = decode_frame(await self.ws.recv())
         self.emu._record_received(self.index, decoded)
         if decoded.kind != "setup":
             raise WireError(REASON_NOT_SETUP, CLOSE_INVALID)
-        if not self._authorised(constrained):
+        if not authorised(target, self.emu.api_key, self.emu.ephemeral_tokens):
             raise WireError(REASON_BAD_KEY, CLOSE_INVALID)
         config = parse_setup(decoded.msg["setup"], version, self.emu.known_models)
         refusal = self.emu._claim_setup_fault(after_setup=False)

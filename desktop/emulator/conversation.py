@@ -378,16 +378,15 @@ class Conversation:
         messages: list[Message] = []
         if interrupted and not self.knobs.turn_complete_after_interrupt:
             return messages
-        content: Message = (
-            {"turnComplete": True}
-            if interrupted
-            else {
-                "generationComplete": True,
-                "turnComplete": True,
-            }
-        )
+        if not interrupted:
+            # As Google does: generationComplete in a message of its own, then turnComplete
+            # with the turn's usageMetadata.
+            messages.append({"serverContent": {"generationComplete": True}})
         messages.append(
-            {"serverContent": content, "usageMetadata": usage_metadata(prompt, response)}
+            {
+                "serverContent": {"turnComplete": True},
+                "usageMetadata": usage_metadata(prompt, response),
+            }
         )
         if self.config.resumption and self.store is not None:
             handle = self.store.save(self.state)

@@ -112,7 +112,9 @@ class Quirks:
                 continue
             if "serverContent" in message:
                 if silent:
-                    out.append({"serverContent": {"generationComplete": True}})
+                    # generationComplete (alone or beside turnComplete) and nothing after it.
+                    if message["serverContent"].get("generationComplete"):
+                        out.append({"serverContent": {"generationComplete": True}})
                     continue
                 if no_usage:
                     message = {k: v for k, v in message.items() if k != "usageMetadata"}

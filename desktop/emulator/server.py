@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.http11 import Request, Response
 
+from desktop.emulator.access import Target, read_target
 from desktop.emulator.certs import ensure_cert
-from desktop.emulator.connection import PATH, Connection
+from desktop.emulator.connection import Connection
 from desktop.emulator.faults import Fault, Quirks
 from desktop.emulator.resumption import ResumptionStore
 from desktop.emulator.wire import (
@@ -109,6 +109,8 @@ class LiveEmulator:
         self.received: list[Received] = []
         self.sent: list[Sent] = []
         self.closed: list[Closed] = []
+        # Every WebSocket handshake's request target: path, API version, credential form.
+        self.handshakes: list[Target] = []
         # (connection, fault kind) for every fault applied, in order.
         self.faults_applied: list[tuple[int, str]] = []
         self._ca_file: Path | None = None
@@ -181,8 +183,11 @@ class LiveEmulator:
         return len(self._live)
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        if PATH.match(urlsplit(request.path).path) is None:
-            log.warning("no such endpoint: %s", request.path)
+        target = read_target(request.path, request.headers)
+        if self.journal:
+            self.handshakes.append(target)
+        if not target.live:
+            log.warning("no such endpoint: %s", target.path)
             return connection.respond(HTTPStatus.NOT_FOUND, "Not Found\n")
         return None
 

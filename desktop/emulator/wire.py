@@ -31,7 +31,8 @@ REASON_BAD_KEY = "API key not valid. Please pass a valid API key."
 REASON_INVALID_ARGUMENT = "Request contains an invalid argument."
 REASON_INVALID_JSON = "Invalid JSON payload received. Expected a JSON object."
 REASON_NOT_SETUP = "Invalid JSON payload received. The first message must contain `setup`."
-REASON_BAD_HANDLE = "Session resumption handle is not valid or has expired."
+# Google's words for a resumption handle it does not know (expired, or never issued).
+REASON_BAD_HANDLE = "BidiGenerateContent session not found"
 REASON_INTERNAL = "Internal error encountered."
 REASON_GO_AWAY = "The connection has reached its maximum duration."
 

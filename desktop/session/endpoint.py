@@ -43,6 +43,16 @@ class Endpoint:
 Closer = Callable[[], Awaitable[None]]
 
 
+def normalise_base_url(base_url: str | None) -> str | None:
+    """A base URL as the SDK wants it: no trailing slash ("" and None mean Google's own)."""
+    if base_url is None:
+        return None
+    stripped = base_url.strip()
+    while stripped.endswith("/") and not stripped.endswith("://"):
+        stripped = stripped[:-1]
+    return stripped or None
+
+
 async def _nothing_to_close() -> None:
     return None
 
@@ -56,6 +66,8 @@ async def open_endpoint(
     counts as emulated when no real key is present.
     """
     key: ApiKey | None = ApiKey(api_key, "command line") if api_key else resolve_api_key()
+    # The SDK appends "/ws/..." to the base URL: "https://host/" would dial "//ws/...".
+    base_url = normalise_base_url(base_url)
     if base_url:
         emulated = key is None
         return (

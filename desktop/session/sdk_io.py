@@ -21,7 +21,7 @@ from desktop.core.failures import Failure, FailureKind, classify
 from desktop.core.live_config import MAX_MESSAGE_BYTES, build_connect_config, model_path
 from desktop.core.resilience import InputKind
 from desktop.core.tool_calls import ToolImage
-from desktop.session.endpoint import Endpoint
+from desktop.session.endpoint import Endpoint, normalise_base_url
 from desktop.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,9 @@ def build_client(endpoint: Endpoint, settings: Settings) -> genai.Client:
     if endpoint.ca_file:
         ws_args["ssl"] = ssl.create_default_context(cafile=endpoint.ca_file)
     options = types.HttpOptions(
-        api_version=API_VERSION, base_url=endpoint.base_url, async_client_args=ws_args
+        api_version=API_VERSION,
+        base_url=normalise_base_url(endpoint.base_url),
+        async_client_args=ws_args,
     )
     return genai.Client(api_key=endpoint.api_key, http_options=options)
 

@@ -114,9 +114,11 @@ async def test_text_turn(emu: LiveEmulator) -> None:
         and m.server_content.output_transcription
     ]
     assert both
-    last = messages[-1]
+    generation, last = messages[-2:]
+    assert generation.server_content and generation.server_content.generation_complete
+    assert not generation.server_content.turn_complete and not generation.usage_metadata
     assert last.server_content and last.server_content.turn_complete
-    assert last.server_content.generation_complete
+    assert not last.server_content.generation_complete
     assert last.usage_metadata and last.usage_metadata.total_token_count
     details = last.usage_metadata.response_tokens_details or []
     assert [d.modality for d in details] == [types.MediaModality.AUDIO]

@@ -81,8 +81,9 @@ async def test_frames_are_binary_camel_case_json_with_combined_fields(emu: LiveE
     inline = first["modelTurn"]["parts"][0]["inlineData"]
     assert inline["mimeType"] == "audio/pcm;rate=24000"
     assert len(base64.b64decode(inline["data"])) == 3840
-    last = frames[-1][1]
-    assert last["serverContent"] == {"generationComplete": True, "turnComplete": True}
+    generation, last = frames[-2][1], frames[-1][1]
+    assert generation == {"serverContent": {"generationComplete": True}}
+    assert last["serverContent"] == {"turnComplete": True}
     usage = last["usageMetadata"]
     assert usage["totalTokenCount"] == usage["promptTokenCount"] + usage["responseTokenCount"]
     assert usage["responseTokensDetails"][0]["modality"] == "AUDIO"

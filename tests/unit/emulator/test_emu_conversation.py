@@ -64,8 +64,10 @@ def test_text_turn_plan_and_completion() -> None:
     first = plan.steps[0].message["serverContent"]
     assert first["modelTurn"]["parts"][0]["inlineData"]["mimeType"] == "audio/pcm;rate=24000"
     assert "inputTranscription" not in first  # typed text is not transcribed
-    (final,) = conv.complete_reply()
-    assert final["serverContent"] == {"generationComplete": True, "turnComplete": True}
+    generation, final = conv.complete_reply()
+    # Google: generationComplete alone, then turnComplete with the usage.
+    assert generation == {"serverContent": {"generationComplete": True}}
+    assert final["serverContent"] == {"turnComplete": True}
     usage = final["usageMetadata"]
     assert usage["promptTokenCount"] == 2
     assert usage["responseTokensDetails"][0]["modality"] == "AUDIO"
@@ -78,7 +80,7 @@ def test_prompt_tokens_grow_with_context() -> None:
     for text in ["one", "two", "three"]:
         conv.handle(TextIn(text))
         conv.begin_reply()
-        prompts.append(conv.complete_reply()[0]["usageMetadata"]["promptTokenCount"])
+        prompts.append(conv.complete_reply()[1]["usageMetadata"]["promptTokenCount"])
     assert prompts[0] < prompts[1] < prompts[2]
 
 
@@ -89,7 +91,7 @@ def test_text_modality_replies_with_text_parts() -> None:
     texts = [s.message["serverContent"]["modelTurn"]["parts"][0]["text"] for s in plan.steps]
     assert "".join(texts) == plan.text
     assert all("outputTranscription" not in s.message["serverContent"] for s in plan.steps)
-    usage = conv.complete_reply()[0]["usageMetadata"]
+    usage = conv.complete_reply()[1]["usageMetadata"]
     assert usage["responseTokensDetails"] == [
         {"modality": "TEXT", "tokenCount": usage["responseTokenCount"]}
     ]
@@ -106,7 +108,7 @@ def test_server_vad_turn_with_frames() -> None:
     first = plan.steps[0].message["serverContent"]
     assert first["inputTranscription"] == {"text": "(1.0 seconds of speech)"}
     assert "modelTurn" in first and "outputTranscription" in first
-    usage = conv.complete_reply()[0]["usageMetadata"]
+    usage = conv.complete_reply()[1]["usageMetadata"]
     modalities = {d["modality"] for d in usage["promptTokensDetails"]}
     assert modalities == {"TEXT", "AUDIO", "IMAGE"}
 
@@ -196,7 +198,7 @@ def test_tool_call_round_trip() -> None:
     assert decision.resume
     reply = conv.continue_after_tools()
     assert 'I called get_time and it returned {"t": "noon"}.' in reply.text
-    assert conv.complete_reply()[0]["serverContent"]["turnComplete"]
+    assert conv.complete_reply()[1]["serverContent"]["turnComplete"]
 
 
 def test_scripted_tool_call_and_cancellation() -> None:
@@ -230,7 +232,7 @@ def test_resumption_handles_carry_the_state() -> None:
     conv = Conversation(config(resumption=True), store=store)
     conv.handle(TextIn("hi"))
     conv.begin_reply()
-    final, update = conv.complete_reply()
+    _, final, update = conv.complete_reply()
     handle = update["sessionResumptionUpdate"]["newHandle"]
     assert update["sessionResumptionUpdate"]["resumable"] is True
     state = store.restore(handle)
@@ -238,5 +240,5 @@ def test_resumption_handles_carry_the_state() -> None:
     resumed = Conversation(config(resumption=True), store=store, state=state)
     resumed.handle(TextIn("again"))
     assert resumed.begin_reply().text.endswith("This is reply 2.")
-    usage = resumed.complete_reply()[0]["usageMetadata"]
+    usage = resumed.complete_reply()[1]["usageMetadata"]
     assert usage["promptTokenCount"] > final["usageMetadata"]["promptTokenCount"]

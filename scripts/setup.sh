@@ -29,6 +29,10 @@ app_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb
 test_pkgs=(xvfb xdotool x11-utils imagemagick pulseaudio pulseaudio-utils espeak-ng
   chromium trayer fonts-noto-cjk)
 
+# Node and npm run Google's JavaScript SDK against the emulator (tests/js). A NodeSource
+# nodejs brings its own npm (and conflicts with Debian's): Debian's pair only when npm is absent.
+command -v npm >/dev/null 2>&1 || test_pkgs+=(nodejs npm)
+
 pkgs=("${app_pkgs[@]}")
 [ $want_test = 1 ] && pkgs+=("${test_pkgs[@]}")
 
@@ -51,6 +55,17 @@ if command -v dpkg >/dev/null 2>&1; then
   fi
 else
   echo "setup: not a Debian-like system; install Qt's xcb libraries and PortAudio yourself" >&2
+fi
+
+# @google/genai as pinned in tests/js/package-lock.json (tests tell the same stamp apart:
+# tests/support/js_sdk.py installs it too when the lock file changed).
+if [ $want_test = 1 ] && command -v npm >/dev/null 2>&1; then
+  js_lock=$(sha256sum tests/js/package-lock.json | cut -d' ' -f1)
+  if [ "$(cat tests/js/node_modules/.installed 2>/dev/null)" != "$js_lock" ]; then
+    echo "setup: installing Google's JavaScript SDK into tests/js (npm ci)"
+    (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$js_lock" > tests/js/node_modules/.installed
+  fi
 fi
 
 # The newest Python that qasync supports (3.13 down to 3.11). Newer is safer as well as faster:

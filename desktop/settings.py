@@ -34,7 +34,11 @@ VOICES = ("Puck", "Charon", "Kore", "Fenrir", "Aoede", "Leda", "Orus", "Zephyr")
 
 @dataclass(frozen=True)
 class Settings:
-    model: str = "gemini-3.1-flash-live-preview"
+    model: str = "gemini-3.8-live"  # core.live_models: the default and each model's rules
+    # gemini-3.8-live-extended-thinking only: "low", "medium" or "high".
+    thinking_level: str = "medium"
+    # The one-time suggestion to move off gemini-3.1-flash-live-preview was dismissed.
+    model_suggestion_dismissed: bool = False
     voice: str = "Puck"
     # BCP-47 code for the model's spoken answers; empty means the model chooses.
     language: str = ""

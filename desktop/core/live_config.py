@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.audio_talk import TalkMode
+from desktop.core.live_models import enforce, rules_for, thinking_level, with_behavior
 from desktop.settings import Settings
 
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
@@ -31,7 +32,12 @@ def build_connect_config(
     """`initial_history`: the client seeds the new session with earlier turns (client content
     up to `turn_complete`) before the realtime conversation starts. `function_declarations`
     (the app's tools) and Google Search grounding (a setting) become `tools`;
-    `instruction_addition` (how to use them) is appended to the user's system instruction."""
+    `instruction_addition` (how to use them) is appended to the user's system instruction.
+
+    The chosen model's rules (`core.live_models`) decide the rest: a thinking level only for
+    the extended-thinking model, NON_BLOCKING declarations where calls are asynchronous, and
+    nothing the model would reject."""
+    rules = rules_for(settings.model)
     speech: dict[str, Any] = {
         "voice_config": {"prebuilt_voice_config": {"voice_name": settings.voice}}
     }
@@ -48,7 +54,7 @@ def build_connect_config(
     )
     if instruction:
         config["system_instruction"] = {"parts": [{"text": instruction}]}
-    tools = tools_config(settings, function_declarations)
+    tools = tools_config(settings, with_behavior(function_declarations, rules))
     if tools:
         config["tools"] = tools
     if settings.session_resumption:
@@ -62,7 +68,10 @@ def build_connect_config(
     realtime_input = realtime_input_config(settings)
     if realtime_input:
         config["realtime_input_config"] = realtime_input
-    return config
+    level = thinking_level(rules, settings.thinking_level)
+    if level:
+        config["thinking_config"] = {"thinking_level": level}
+    return enforce(config, rules)
 
 
 def tools_config(

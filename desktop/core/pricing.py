@@ -79,8 +79,16 @@ _FLASH_2_0_LIVE = ModelPrices(
     input={"TEXT": 0.35, "AUDIO": 2.10, "IMAGE": 2.10, "VIDEO": 2.10},
     output={"TEXT": 1.50, "AUDIO": 8.50},
 )
+# Gemini 3.8 Live: "$0.75 per million input tokens and $4.50 per million output tokens", any
+# modality (Google's Gemini API pricing page, Live API rows, as of 2026-09; check the current
+# page). Its extended-thinking variant has no listed price here: it falls to "*", the dearer.
+_LIVE_3_8 = ModelPrices(
+    input={"TEXT": 0.75, "AUDIO": 0.75, "IMAGE": 0.75, "VIDEO": 0.75},
+    output={"TEXT": 4.50, "AUDIO": 4.50},
+)
 DEFAULT_PRICES: dict[str, ModelPrices] = {
     "*": _NATIVE_AUDIO,
+    "gemini-3.8-live": _LIVE_3_8,
     "gemini-3.1-flash-live-preview": _NATIVE_AUDIO,
     "gemini-2.5-flash-native-audio-preview-09-2025": _NATIVE_AUDIO,
     "gemini-live-2.5-flash-preview": _NATIVE_AUDIO,

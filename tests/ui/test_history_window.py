@@ -105,7 +105,8 @@ def test_session_menu_opens_history_and_the_meter_counts_cost(
     events(line(1, "hello there"))
     events(Usage(1000, 500, 1500, {"TEXT": 1000}, {"AUDIO": 500}))
     assert history.meter.text().startswith("Session: 1,500 tokens · ≈ $")
-    assert history.meter.cost == pytest.approx((1000 * 0.5 + 500 * 12.0) / 1e6)
+    # gemini-3.8-live (the default): $0.75 in, $4.50 out per million.
+    assert history.meter.cost == pytest.approx((1000 * 0.75 + 500 * 4.5) / 1e6)
     # The line is in the database already (the recorder is the first consumer).
     assert history.recorder.store is not None
     assert history.recorder.store.path == data_dir() / "history.db"

@@ -51,7 +51,7 @@ def test_window_opens_with_the_cursor_in_the_message_box(window: MainWindow) -> 
 
 def test_google_badge_names_the_model(window: MainWindow) -> None:
     window.set_endpoint(GOOGLE)
-    assert window.badge_text == "Gemini Live · gemini-3.1-flash-live-preview"
+    assert window.badge_text == "Gemini Live · gemini-3.8-live"  # the default model
     window.set_settings(Settings(model="gemini-live-2.5-flash-preview"))
     assert window.badge_text == "Gemini Live · gemini-live-2.5-flash-preview"
 

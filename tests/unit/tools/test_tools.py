@@ -208,7 +208,9 @@ def test_connect_config_tools_and_instruction() -> None:
         function_declarations=decls,
         instruction_addition=POINT_AT_INSTRUCTION,
     )
-    assert config["tools"] == [{"function_declarations": decls}, {"google_search": {}}]
+    # gemini-3.8-live (the default) calls functions asynchronously: NON_BLOCKING.
+    non_blocking = [{**d, "behavior": "NON_BLOCKING"} for d in decls]
+    assert config["tools"] == [{"function_declarations": non_blocking}, {"google_search": {}}]
     text = config["system_instruction"]["parts"][0]["text"]
     assert text.startswith(Settings().system_instruction) and text.endswith(POINT_AT_INSTRUCTION)
     assert "tools" not in build_connect_config(Settings())

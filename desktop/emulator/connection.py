@@ -16,6 +16,7 @@ from websockets.exceptions import ConnectionClosed
 from desktop.emulator.access import Target, authorised, read_target
 from desktop.emulator.conversation import Conversation, Decision, Message, ReplyPlan
 from desktop.emulator.faults import UNKNOWN_MESSAGE, Fault, FaultKind, split_late
+from desktop.emulator.models import personality_for, preview_closing
 from desktop.emulator.setup import parse_setup
 from desktop.emulator.wire import (
     CLOSE_INVALID,
@@ -214,7 +215,10 @@ class Connection:
             faults = await self._fire(faults, lambda k: True)
             if plan.awaits_tools or self.closed:
                 return
-            for message in quirks.closing(self.conv.complete_reply()):
+            closing = self.conv.complete_reply()
+            if self.emu.preview_quirks and personality_for(self.conv.config.model).preview_quirks:
+                closing = preview_closing(closing, self.conv.state.replies)
+            for message in quirks.closing(closing):
                 await self.send(message)
             if late:
                 await asyncio.sleep(quirks.late_delay_s)

@@ -102,6 +102,9 @@ class LiveEmulator:
         self.chunk_delay_s = chunk_delay_s
         self.max_message_bytes = max_message_bytes
         self.transcriber: Callable[[bytes], str] | None = None
+        # gemini-3.1-flash-live-preview connections end some turns as that model was seen to
+        # (no usageMetadata, generationComplete alone): see emulator/models.py.
+        self.preview_quirks = False
         self.turn_complete_after_interrupt = True
         self.responder: Callable[[list[str]], str | None] | None = None
         self.ephemeral_tokens: set[str] = set()

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.emulator.models import check_setup, personality_for
 from desktop.emulator.tokens import text_tokens
 from desktop.emulator.vad import VadConfig
 from desktop.emulator.wire import (
@@ -122,6 +123,8 @@ def parse_setup(
         accepted = {m if m.startswith("models/") else f"models/{m}" for m in known_models}
         if model not in accepted:
             raise WireError(model_not_found_reason(model, api_version), CLOSE_POLICY)
+    # The model's personality (emulator/models.py): what it refuses at setup.
+    check_setup(setup, personality_for(model), model)
     unknown = tuple(sorted(set(setup) - KNOWN_FIELDS))
     if unknown:
         log.info("setup has fields the emulator ignores: %s", ", ".join(unknown))

@@ -52,3 +52,22 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     asyncio.events._set_running_loop(None)
     loop.close()
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Close any top-level window a test left open (a dialog it opened, a highlight).
+
+    Screenmate keeps every one of its own windows out of captures, and in this process every
+    window is "its own": one left visible by an earlier test greyed part of a later test's
+    picture."""
+    yield
+    if "qapp" not in request.fixturenames:
+        return
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    QApplication.processEvents()

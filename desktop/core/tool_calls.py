@@ -11,6 +11,9 @@
 - `ok_response` / `error_response`: the `response` object a FunctionResponse carries.
 - `ToolImage`: a picture a tool returns; it travels as a part of the FunctionResponse itself
   (not as client content, which would interrupt the model's answer and cancel the call).
+- `schedule_for`: on models that call functions asynchronously (gemini-3.8-live), what the
+  model does with a result that arrives while it talks: INTERRUPT (say it now), WHEN_IDLE
+  (after the current answer) or SILENT (take it in, say nothing).
 """
 
 from __future__ import annotations
@@ -23,6 +26,14 @@ from typing import Any
 
 MAX_RESULT_CHARS = 4000
 DEFAULT_TOOL_TIMEOUT_S = 15.0
+# A result later than this is no longer timely: it never interrupts the model's answer.
+SLOW_TOOL_S = 2.0
+
+
+class Scheduling(StrEnum):
+    INTERRUPT = "INTERRUPT"
+    WHEN_IDLE = "WHEN_IDLE"
+    SILENT = "SILENT"
 
 
 class ToolStatus(StrEnum):
@@ -133,9 +144,34 @@ class ToolRecord:
     status: ToolStatus = ToolStatus.RUNNING
     result: str = ""  # the result or the error's reason, summarised
     duration_s: float | None = None
+    scheduling: str = ""  # what the response asked of the model ("": nothing, older models)
 
-    def finished(self, status: ToolStatus, result: str, now: float) -> ToolRecord:
-        return replace(self, status=status, result=result, duration_s=now - self.started_at)
+    def finished(
+        self, status: ToolStatus, result: str, now: float, scheduling: str = ""
+    ) -> ToolRecord:
+        return replace(
+            self,
+            status=status,
+            result=result,
+            duration_s=now - self.started_at,
+            scheduling=scheduling,
+        )
+
+
+def schedule_for(
+    preferred: str | None, status: ToolStatus, duration_s: float, slow_s: float = SLOW_TOOL_S
+) -> Scheduling:
+    """A tool's preference (None: WHEN_IDLE), made honest by what happened: a slow result
+    never interrupts, and a failure is never silent (the model must be able to say so)."""
+    try:
+        chosen = Scheduling(preferred) if preferred else Scheduling.WHEN_IDLE
+    except ValueError:
+        chosen = Scheduling.WHEN_IDLE
+    if status is not ToolStatus.DONE:
+        return Scheduling.WHEN_IDLE
+    if chosen is Scheduling.INTERRUPT and duration_s > slow_s:
+        return Scheduling.WHEN_IDLE
+    return chosen
 
 
 def ok_response(result: Any) -> dict[str, Any]:

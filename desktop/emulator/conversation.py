@@ -247,7 +247,8 @@ class Conversation:
                 log.warning("toolResponse for unknown call id %r ignored", response.id)
                 continue
             sizes = tuple(image.size for image in response.images)
-            self._outcomes.append(ToolOutcome(name, response.response, images=sizes))
+            silent = response.scheduling.upper() == "SILENT"
+            self._outcomes.append(ToolOutcome(name, response.response, images=sizes, silent=silent))
         ready = self.phase is Phase.AWAITING_TOOL and not self._calls and bool(self._outcomes)
         return Decision(resume=ready)
 
@@ -288,7 +289,12 @@ class Conversation:
         return self._plan
 
     def continue_after_tools(self, script: str | None = None) -> ReplyPlan:
-        """The reply after all tool calls were answered or cancelled."""
+        """The reply after all tool calls were answered or cancelled. Results sent with
+        scheduling SILENT are taken in without a word: the turn just ends."""
+        if self._outcomes and all(o.silent for o in self._outcomes) and script is None:
+            self.phase = Phase.GENERATING
+            self._plan = ReplyPlan([], text="")
+            return self._plan
         return self._reply_plan(script)
 
     def _input_transcription_steps(self) -> list[Step]:

@@ -40,6 +40,7 @@ class ToolOutcome:
     response: Any = None
     cancelled: bool = False
     images: tuple[tuple[int, int] | None, ...] = ()  # sizes of the images among its parts
+    silent: bool = False  # scheduling SILENT: taken in, never spoken about
 
 
 def speech_placeholder(seconds: float) -> str:

@@ -138,6 +138,7 @@ class FunctionResponse:
     name: str
     response: Any
     images: tuple[ResponseImage, ...] = ()
+    scheduling: str = ""  # SILENT, WHEN_IDLE, INTERRUPT (asynchronous calls, 3.8 Live)
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,7 @@ def _tool_response(raw_block: dict[str, Any]) -> ToolResponse:
             str(item.get("name", "")),
             item.get("response"),
             _response_images(item.get("parts")),
+            str(item.get("scheduling") or ""),
         )
         for item in items
         if isinstance(item, dict)

@@ -22,6 +22,7 @@ from desktop.capture.screen import list_screens
 from desktop.capture.sources import CaptureError
 from desktop.core.fanout import EventFanout
 from desktop.core.geometry import FrameGeometry, Rect, Screen
+from desktop.core.live_models import rules_for
 from desktop.core.tool_calls import ToolImage, ToolRecord
 from desktop.settings import Settings
 from desktop.tools.builtin import (
@@ -93,6 +94,7 @@ def record_json(record: ToolRecord) -> dict[str, Any]:
         "status": record.status.value,
         "result": record.result,
         "duration_s": None if record.duration_s is None else round(record.duration_s, 3),
+        "scheduling": record.scheduling,  # "" when the model takes none (before 3.8)
     }
 
 
@@ -110,6 +112,7 @@ class HeadlessTools:
             timeout_s=settings.tool_timeout_s,
             on_record=lambda record: self.effects.print_json(record_json(record)),
         )
+        self.runner.schedules = rules_for(settings.model).scheduling
 
     def session_options(self) -> dict[str, Any]:
         """Keyword arguments for `LiveSession`."""
@@ -131,11 +134,18 @@ class HeadlessTools:
         fanout.subscribe(self.runner.on_event)
 
     def _respond(
-        self, call_id: str, name: str, response: dict[str, Any], images: Sequence[ToolImage]
+        self,
+        call_id: str,
+        name: str,
+        response: dict[str, Any],
+        images: Sequence[ToolImage],
+        scheduling: str = "",
     ) -> str | None:
         if self._session is None:
             return "no session"
-        return self._session.send_tool_response(call_id, name, response, images)
+        return self._session.send_tool_response(
+            call_id, name, response, images, scheduling=scheduling
+        )
 
     async def aclose(self) -> None:
         await self.runner.aclose()

@@ -180,12 +180,14 @@ class LiveSession(LiveInputs):
         name: str,
         response: dict[str, Any],
         images: Sequence[ToolImage] = (),
+        *,
+        scheduling: str = "",
     ) -> str | None:
         """Answer a function call on the connection that issued it; never blocks. `images` go
-        out as parts of the same function response. Returns None
+        out as parts of the same function response, `scheduling` (3.8 Live) beside it. Returns None
         when it is being sent, else why not: a cancelled call (by the server, or because its
         connection was replaced: see `core.tool_calls`) or an unknown one is never answered."""
-        return self._tools.respond(call_id, name, response, images)
+        return self._tools.respond(call_id, name, response, images, scheduling)
 
     def _tool_failed(self, link: Link, exc: BaseException) -> None:
         run = self._current

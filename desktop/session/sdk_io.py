@@ -242,15 +242,18 @@ class Link:
         name: str,
         response: dict[str, Any],
         images: Sequence[ToolImage] = (),
+        scheduling: str = "",
     ) -> None:
         """The result (`{"result": ...}`) or error (`{"error": ...}`) of one function call,
-        with the images a tool returned as its parts (each at its own media resolution)."""
+        with the images a tool returned as its parts (each at its own media resolution) and,
+        for models that call asynchronously, its `scheduling` (INTERRUPT, WHEN_IDLE, SILENT)."""
         parts = [function_response_part(image) for image in images] or None
-        await self.sdk.send_tool_response(
-            function_responses=[
-                types.FunctionResponse(id=call_id, name=name, response=response, parts=parts)
-            ]
+        function_response = types.FunctionResponse(
+            id=call_id, name=name, response=response, parts=parts
         )
+        if scheduling:
+            function_response.scheduling = types.FunctionResponseScheduling(scheduling)
+        await self.sdk.send_tool_response(function_responses=[function_response])
 
     def close_soon(self) -> asyncio.Task[None]:
         """Close in the background (bounded); returns the task, the same one each call."""

@@ -49,6 +49,7 @@ class ToolLink:
         name: str,
         response: dict[str, Any],
         images: Sequence[ToolImage] = (),
+        scheduling: str = "",
     ) -> str | None:
         """None when it is being sent, else why not (see `LiveSession.send_tool_response`)."""
         verdict = self.calls.answer(call_id)
@@ -58,7 +59,9 @@ class ToolLink:
         if link is None:
             return Verdict.CANCELLED.value
         name = name or self.calls.name_of(call_id)
-        task = asyncio.ensure_future(self._send(link, call_id, name, response, tuple(images)))
+        task = asyncio.ensure_future(
+            self._send(link, call_id, name, response, tuple(images), scheduling)
+        )
         self._responses.add(task)
         task.add_done_callback(self._responses.discard)
         return None
@@ -70,9 +73,10 @@ class ToolLink:
         name: str,
         response: dict[str, Any],
         images: tuple[ToolImage, ...],
+        scheduling: str = "",
     ) -> None:
         try:
-            await link.respond(call_id, name, response, images)
+            await link.respond(call_id, name, response, images, scheduling)
         except Exception as exc:
             self._failed(link, exc)
             return

@@ -142,15 +142,18 @@ def build_registry(settings: Settings, effects: ToolEffects) -> ToolRegistry:
             raise ToolError(f"no picture: {result}")
         return result
 
+    # Scheduling (gemini-3.8-live answers on while a tool runs): the highlight is drawn now,
+    # so the model may say "there" at once; a copy needs no words; a page opened after the
+    # user's confirmation, and a closer look, come in when the model is between sentences.
     if settings.tools_point_at:
-        registry.register(point_at)
+        registry.register(point_at, scheduling="INTERRUPT")
     if settings.tools_clipboard:
-        registry.register(copy_to_clipboard)
+        registry.register(copy_to_clipboard, scheduling="SILENT")
     if settings.tools_open_url:
         # The user decides at their own pace; the model is told if they did not in time.
-        registry.register(open_url, timeout_s=60.0)
+        registry.register(open_url, timeout_s=60.0, scheduling="WHEN_IDLE")
     if settings.tools_fresh_look:
-        registry.register(look_closer)
+        registry.register(look_closer, scheduling="WHEN_IDLE")
     return registry
 
 

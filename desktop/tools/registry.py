@@ -16,6 +16,9 @@ class Tool:
     fn: Callable[..., Any]  # sync (runs on the loop: keep it quick) or async
     declaration: dict[str, Any]
     timeout_s: float | None = None  # None: the runner's default
+    # What the model should do with the result on models that call asynchronously
+    # (core.tool_calls.Scheduling: INTERRUPT, WHEN_IDLE, SILENT); None: WHEN_IDLE.
+    scheduling: str | None = None
 
     @property
     def is_async(self) -> bool:
@@ -27,12 +30,17 @@ class ToolRegistry:
         self._tools: dict[str, Tool] = {}
 
     def register(
-        self, fn: Callable[..., Any], *, name: str | None = None, timeout_s: float | None = None
+        self,
+        fn: Callable[..., Any],
+        *,
+        name: str | None = None,
+        timeout_s: float | None = None,
+        scheduling: str | None = None,
     ) -> Tool:
         decl = declaration_of(fn, name)
         if decl["name"] in self._tools:
             raise ValueError(f"tool {decl['name']} is registered twice")
-        tool = Tool(decl["name"], fn, decl, timeout_s)
+        tool = Tool(decl["name"], fn, decl, timeout_s, scheduling)
         self._tools[tool.name] = tool
         return tool
 

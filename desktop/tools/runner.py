@@ -13,17 +13,19 @@ import asyncio
 import functools
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from desktop.core.events import Event, FunctionCall, ToolCallCancelled, ToolCallRequested
 from desktop.core.tool_calls import (
     DEFAULT_TOOL_TIMEOUT_S,
+    SLOW_TOOL_S,
     ToolImage,
     ToolRecord,
     ToolStatus,
     error_response,
     ok_response,
+    schedule_for,
     summarize,
 )
 from desktop.core.tool_schema import ArgumentError, validate_args
@@ -32,8 +34,10 @@ from desktop.tools.registry import ToolRegistry
 log = logging.getLogger(__name__)
 
 # respond(call_id, name, response, images) -> None when sent, else why it was not. `images`
-# (a tool that returned a `ToolImage`) go out as parts of the same FunctionResponse.
-Respond = Callable[[str, str, dict[str, Any], Sequence[ToolImage]], str | None]
+# (a tool that returned a `ToolImage`) go out as parts of the same FunctionResponse. With
+# `schedules` on (a model that calls functions asynchronously) it is also given
+# `scheduling="INTERRUPT" | "WHEN_IDLE" | "SILENT"` as a keyword.
+Respond = Callable[..., str | None]
 
 
 class ToolError(Exception):
@@ -55,6 +59,10 @@ class ToolRunner:
         self.timeout_s = timeout_s
         self._on_record = on_record
         self._clock = clock
+        # FunctionResponse.scheduling is sent (the chosen model understands it): set by the
+        # owner from `core.live_models.rules_for(settings.model).scheduling`.
+        self.schedules = False
+        self.slow_s = SLOW_TOOL_S  # a result later than this never interrupts
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._records: dict[str, ToolRecord] = {}
         self.records: list[ToolRecord] = []  # finished calls, in order (tests, headless)
@@ -107,12 +115,23 @@ class ToolRunner:
         if call.call_id not in self._records:
             return  # cancelled meanwhile
         text = summarize(response.get("error", response.get("result")))
-        not_sent = self._respond(call.call_id, call.name, response, images)
+        scheduling = ""
+        if self.schedules:
+            tool = self.registry.get(call.name)
+            started = self._records[call.call_id].started_at
+            scheduling = schedule_for(
+                tool.scheduling if tool else None, status, self._clock() - started, self.slow_s
+            ).value
+            not_sent = self._respond(
+                call.call_id, call.name, response, images, scheduling=scheduling
+            )
+        else:
+            not_sent = self._respond(call.call_id, call.name, response, images)
         if not_sent is not None:
             log.info("tool %s (%s): result not sent: %s", call.name, call.call_id, not_sent)
             self._finish(call.call_id, ToolStatus.CANCELLED, f"not sent: {not_sent}")
             return
-        self._finish(call.call_id, status, text)
+        self._finish(call.call_id, status, text, scheduling)
 
     async def _execute(
         self, call: FunctionCall
@@ -153,11 +172,11 @@ class ToolRunner:
             return ToolStatus.DONE, result
         return ToolStatus.DONE, ok_response(result)
 
-    def _finish(self, call_id: str, status: ToolStatus, text: str) -> None:
+    def _finish(self, call_id: str, status: ToolStatus, text: str, scheduling: str = "") -> None:
         record = self._records.pop(call_id, None)
         if record is None:
             return
-        done = record.finished(status, text, self._clock())
+        done = record.finished(status, text, self._clock(), scheduling)
         self.records.append(done)
         self._publish(done)
 

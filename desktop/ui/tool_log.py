@@ -1,5 +1,6 @@
 """The tool log: a collapsible side panel with one row per function call (name, arguments,
-status, result or error, duration)."""
+status, result or error, duration, and on 3.8 Live when the model was to use the result:
+interrupt / when idle / silent)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from PySide6.QtWidgets import QGroupBox, QTreeWidget, QTreeWidgetItem, QVBoxLayo
 from desktop.core.tool_calls import ToolRecord, ToolStatus, summarize
 
 MAX_ROWS = 200
-COLUMNS = ("Tool", "Status", "Time", "Arguments", "Result")
+COLUMNS = ("Tool", "Status", "Time", "Arguments", "Result", "Scheduling")
+SCHEDULING_TEXT = {"INTERRUPT": "interrupt", "WHEN_IDLE": "when idle", "SILENT": "silent"}
 
 
 class ToolLogPanel(QGroupBox):
@@ -44,7 +46,8 @@ class ToolLogPanel(QGroupBox):
                 self.setChecked(True)
         args = summarize(json.dumps(record.args, ensure_ascii=False), 120)
         took = "" if record.duration_s is None else f"{record.duration_s:.2f} s"
-        values = (record.name, record.status.value, took, args, record.result)
+        scheduling = SCHEDULING_TEXT.get(record.scheduling, record.scheduling)
+        values = (record.name, record.status.value, took, args, record.result, scheduling)
         for column, text in enumerate(values):
             item.setText(column, text)
         item.setToolTip(4, record.result)

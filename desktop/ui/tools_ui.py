@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.events import Event, Role, TranscriptDelta, TranscriptLine
 from desktop.core.geometry import FrameGeometry, Rect, Screen
+from desktop.core.live_models import rules_for
 from desktop.core.tool_calls import ToolImage, ToolRecord
 from desktop.settings import Settings
 from desktop.tools.builtin import build_registry, fresh_look_from, system_instruction_addition
@@ -112,6 +113,7 @@ class ToolsController(QObject):
         registry = build_registry(settings, self.effects)
         self.runner.registry = registry
         self.runner.timeout_s = settings.tool_timeout_s
+        self.runner.schedules = rules_for(settings.model).scheduling
         return {
             "tool_declarations": registry.declarations(),
             "tool_instruction": system_instruction_addition(registry),
@@ -125,12 +127,17 @@ class ToolsController(QObject):
         self.highlight.deleteLater()
 
     def _respond(
-        self, call_id: str, name: str, response: dict[str, Any], images: Sequence[ToolImage]
+        self,
+        call_id: str,
+        name: str,
+        response: dict[str, Any],
+        images: Sequence[ToolImage],
+        scheduling: str = "",
     ) -> str | None:
         session = self._controller.session
         if session is None:
             return "no session"
-        return session.send_tool_response(call_id, name, response, images)
+        return session.send_tool_response(call_id, name, response, images, scheduling=scheduling)
 
     def _record(self, record: ToolRecord) -> None:
         self.panel.show_record(record)

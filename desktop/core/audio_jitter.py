@@ -132,3 +132,12 @@ class JitterBuffer:
             if self._head >= chunk.size:
                 self._chunks.popleft()
                 self._head = 0
+
+
+def drain_budget_s(
+    queued_samples: int, sample_rate: int, device_latency_s: float, margin_s: float
+) -> float:
+    """How long a speaker may take to play out what is queued before the app gives up on it:
+    the queued audio's length, the device's own buffer, and a small margin (callbacks late
+    under CPU steal)."""
+    return queued_samples / sample_rate + max(0.0, device_latency_s) + max(0.0, margin_s)

@@ -105,6 +105,8 @@ async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> i
             return_when=asyncio.FIRST_COMPLETED,
         )
         timed_out = not finished
+        if voice is not None and done_task in finished and not run.failure:
+            await voice.drain()  # the last answer is heard to its end, then the devices close
     finally:
         await tools.aclose()
         if vision is not None:

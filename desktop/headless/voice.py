@@ -76,6 +76,10 @@ class HeadlessVoice:
             self._last = line
             self._run.print(dict(line))
 
+    async def drain(self) -> None:
+        """Let the last answer play out of the speaker (bounded by its length) before exit."""
+        await self.voice.speaker.drain()
+
     async def aclose(self) -> None:
         await self.voice.stop()
 

@@ -26,13 +26,15 @@ from desktop.audio import devices
 from desktop.audio.devices import AudioUnavailable
 from desktop.audio.resample import Resampler
 from desktop.core.audio_devices import DeviceInfo, Direction
-from desktop.core.audio_jitter import JitterBuffer
+from desktop.core.audio_jitter import JitterBuffer, drain_budget_s
 
 log = logging.getLogger(__name__)
 
 RATE = 24_000
 BLOCK_MS = 20
 PREFILL_MS = 60
+DRAIN_MARGIN_S = 0.3
+DRAIN_POLL_S = 0.02
 
 
 class Speaker:
@@ -66,6 +68,9 @@ class Speaker:
         self.failed = False
         self.last_callback_at = 0.0
         self.cleared_at: float | None = None  # monotonic time of the latest barge-in
+        # Monotonic time by which the last audio handed to the device has come out of it.
+        self.audio_until = 0.0
+        self._device_latency_s = 0.0
 
     @property
     def is_open(self) -> bool:
@@ -120,6 +125,7 @@ class Speaker:
             f"the speaker “{device.name}”",
         )
         self._stream = stream
+        self._device_latency_s = _output_latency(stream)
         self.last_callback_at = self._clock()
 
     def close(self) -> None:
@@ -146,6 +152,28 @@ class Speaker:
         with self._lock:
             self._buffer.end_of_turn()
 
+    async def drain(self, margin_s: float = DRAIN_MARGIN_S) -> bool:
+        """Wait until every queued sample has come out of the device (through PortAudio's and
+        the sound server's buffers), at most the queued audio's length plus the device latency
+        plus `margin_s`. True if it all played (or nothing was queued)."""
+        if self._stream is None:
+            return True
+        with self._lock:
+            self._buffer.end_of_turn()
+            queued = self._buffer.queued_samples
+        budget = drain_budget_s(queued, self.device_rate, self._device_latency_s, margin_s)
+        deadline = time.monotonic() + budget
+        while True:
+            with self._lock:
+                pending = self._buffer.queued_samples > 0
+            now = time.monotonic()
+            if self._stream is None or self.failed or (not pending and now >= self.audio_until):
+                return not pending
+            if now >= deadline:
+                log.info("speaker did not drain within %.2f s", budget)
+                return False
+            await asyncio.sleep(min(DRAIN_POLL_S, max(0.0, deadline - now)))
+
     def clear(self) -> None:
         """Barge-in: drop every queued sample; the next block played is silent."""
         with self._lock:
@@ -160,7 +188,10 @@ class Speaker:
             block = self._buffer.pull(frames)
             playing = self._buffer.playing or bool(block.any())
         outdata[:] = block.reshape(-1, 1) if self._channels == 1 else block[:, None]
-        self.last_callback_at = time.monotonic()
+        now = time.monotonic()
+        self.last_callback_at = now
+        if playing:
+            self.audio_until = now + self._device_latency_s + frames / self.device_rate
         loop = self._loop
         if loop is None or loop.is_closed():
             return
@@ -188,3 +219,12 @@ class Speaker:
                 self._on_speaking(speaking)
             except Exception:
                 log.exception("speaking consumer failed")
+
+
+def _output_latency(stream: Any) -> float:
+    """PortAudio's estimate of the output latency (seconds), 0 if it gives none."""
+    try:
+        latency = stream.latency
+        return float(latency[1] if isinstance(latency, tuple) else latency)
+    except Exception:
+        return 0.0

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from desktop.core.audio_jitter import JitterBuffer
+import pytest
+from desktop.core.audio_jitter import JitterBuffer, drain_budget_s
 
 
 def tone(n: int, value: int = 1000) -> bytes:
@@ -55,3 +56,8 @@ def test_memory_is_bounded() -> None:
     for _ in range(5):
         jb.push(tone(50))
     assert jb.queued_samples == 100 and jb.dropped_samples == 150
+
+
+def test_the_drain_budget_is_the_queued_audio_plus_the_device_and_a_margin() -> None:
+    assert drain_budget_s(48_000, 24_000, 0.04, 0.3) == pytest.approx(2.34)
+    assert drain_budget_s(0, 24_000, -1.0, 0.3) == pytest.approx(0.3)  # nothing queued

@@ -318,12 +318,17 @@ def transcript_message(event: TranscriptDelta | TranscriptLine) -> dict[str, Any
         "text": event.text,
         "final": final,
         "interrupted": event.interrupted if isinstance(event, TranscriptLine) else False,
+        # A final line again, completed by a transcription piece that came after its turn:
+        # replace the line shown, never add a second one.
+        "revised": event.revised if isinstance(event, TranscriptLine) else False,
         "started_at": round(event.started_at, 3),
     }
 
 
 def messages_for_event(event: Event) -> list[dict[str, Any]]:
     """The JSON messages every companion gets for a session event (audio goes as binary)."""
+    if isinstance(event, TranscriptDelta) and event.late:
+        return []  # a piece of a finished line: its revised final line follows with all of it
     if isinstance(event, TranscriptDelta | TranscriptLine):
         return [transcript_message(event)]
     if isinstance(event, StateChanged):

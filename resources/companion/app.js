@@ -221,9 +221,15 @@ function setStatus(kind, text) {
 function onTranscript(msg) {
   const list = $("transcript");
   let item = app.openLines.get(msg.line_id);
+  if (!item && msg.revised) {
+    // A late piece completed a line already shown final: replace it where it stands.
+    const shown = list.querySelectorAll(`li[data-line-id="${Number(msg.line_id)}"]`);
+    item = shown.length ? shown[shown.length - 1] : null;
+  }
   if (!item) {
     item = document.createElement("li");
     item.className = `line ${msg.role}`;
+    item.dataset.lineId = String(Number(msg.line_id));
     item.textContent = "";
     list.appendChild(item);
     while (list.children.length > MAX_LINES) list.removeChild(list.firstChild);

@@ -157,7 +157,7 @@ async def test_phone_pairs_with_the_code_speaks_and_hears_the_answer(
 async def test_watch_pairs_from_the_qr_link_and_types_when_voice_is_unavailable(
     live: tuple[CompanionService, LiveEmulator], browser: Browser, tmp_path: Path
 ) -> None:
-    service, _ = live
+    service, emulator = live
     page = await new_page(browser, 396, 396)
     # A browser that gives the page no microphone (as on a certificate it cannot trust).
     await page.add_init_script(
@@ -174,6 +174,16 @@ async def test_watch_pairs_from_the_qr_link_and_types_when_voice_is_unavailable(
     await expect(page.locator(".line.model", has_text='You wrote: "hello"')).to_be_visible(
         timeout=WAIT_MS
     )
+    # Google's habit: the last transcription piece after turnComplete. The desktop revises the
+    # finished line; the watch must replace it in place, not show a second line.
+    emulator.quirks.late_transcription = 1
+    await page.fill("#text", "again")
+    await page.press("#text", "Enter")
+    answer = page.locator(".line.model", has_text='You wrote: "again"')
+    await expect(answer).to_have_count(1, timeout=WAIT_MS)
+    await page.wait_for_timeout(500)  # the late piece and its revised line have arrived
+    await expect(answer).to_have_count(1)
+    await expect(page.locator(".line.model")).to_have_count(2)
     # A reload uses the stored token (no secret in the URL any more).
     await page.reload()
     await expect(page.locator("#status-text")).to_have_text("Live", timeout=WAIT_MS)

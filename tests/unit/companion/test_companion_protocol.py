@@ -119,8 +119,16 @@ def test_session_events_become_messages_and_audio_is_not_json() -> None:
         "text": "Hello",
         "final": True,
         "interrupted": False,
+        "revised": False,
         "started_at": 1.0,
     }
+    # A late transcription piece completed the line: the watch replaces it, never adds one.
+    revised = TranscriptLine(
+        3, Role.MODEL, "Hello there", LineSource.SPEECH, 1.0, 2.5, revised=True
+    )
+    assert messages_for_event(revised)[0]["revised"] is True
+    late_piece = TranscriptDelta(3, Role.MODEL, " there", LineSource.SPEECH, 1.0, late=True)
+    assert messages_for_event(late_piece) == []  # the revised line carries it
     assert messages_for_event(StateChanged(SessionState.LIVE))[0]["state"] == "live"
     assert messages_for_event(ModelAudio(b"\x00\x00")) == []
 

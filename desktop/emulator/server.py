@@ -26,6 +26,7 @@ from desktop.emulator.access import Target, read_target
 from desktop.emulator.certs import ensure_cert
 from desktop.emulator.connection import Connection
 from desktop.emulator.faults import Fault, Quirks
+from desktop.emulator.rest import rest_answer
 from desktop.emulator.resumption import ResumptionStore
 from desktop.emulator.wire import (
     Decoded,
@@ -186,6 +187,11 @@ class LiveEmulator:
         return len(self._live)
 
     def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
+        rest = rest_answer(request.path, request.headers, self.api_key, self.known_models)
+        if rest is not None:  # GET /v1beta/models: the model picker's list
+            response = connection.respond(rest[0], rest[1].decode())
+            response.headers["Content-Type"] = "application/json; charset=UTF-8"
+            return response
         target = read_target(request.path, request.headers)
         if self.journal:
             self.handshakes.append(target)

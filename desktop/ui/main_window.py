@@ -36,6 +36,7 @@ from desktop.core.events import (
     Usage,
 )
 from desktop.settings import Settings, SettingsStore, config_dir
+from desktop.ui.model_notice import model_suggestion
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.transcript_view import TranscriptView
 
@@ -208,6 +209,10 @@ class MainWindow(QMainWindow):
         self._session_info.setStyleSheet("color: palette(placeholder-text);")
         header.addWidget(self._session_info)
         layout.addLayout(header)
+        # Once, for settings that still name the previous preview model (ui/model_notice.py).
+        self.model_suggestion = model_suggestion(self._settings, self._model_answered, central)
+        if self.model_suggestion is not None:
+            layout.addWidget(self.model_suggestion)
 
         # The transcript, with a side column for panels that features add (vision preview...).
         body = QHBoxLayout()
@@ -326,6 +331,17 @@ class MainWindow(QMainWindow):
         self.set_settings(new_settings)
         if changed:
             self.settings_changed.emit(new_settings)
+
+    def _model_answered(self, chosen: Settings) -> None:
+        changed = chosen.model != self._settings.model
+        try:
+            self._settings_store.save(chosen)
+        except OSError as exc:  # asked again next time; the choice holds for this run
+            note = self.tr("The settings could not be saved: %1").replace("%1", str(exc))
+            self._transcript.add_notice(note, time.time())
+        self.set_settings(chosen)
+        if changed:
+            self.settings_changed.emit(chosen)
 
     def _submit(self) -> None:
         text = self._input.text().strip()

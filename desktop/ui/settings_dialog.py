@@ -47,12 +47,7 @@ from desktop.ui.general_settings import (
     ToolsSettingsBox,
     VisionSettingsBox,
 )
-
-KNOWN_MODELS = (
-    "gemini-3.1-flash-live-preview",
-    "gemini-2.5-flash-native-audio-preview-12-2025",
-    "gemini-live-2.5-flash-preview",
-)
+from desktop.ui.model_picker import ModelPicker
 
 # (BCP-47 code, English name); "" lets the model choose. Names are translated with self.tr(name)
 # when shown, so a translation file must list them (lupdate cannot see through the variable).
@@ -95,11 +90,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.model_combo = QComboBox(self)
-        self.model_combo.setEditable(True)
-        self.model_combo.addItems(KNOWN_MODELS)
-        self.model_combo.setCurrentText(settings.model)
-        form.addRow(self.tr("&Model:"), self.model_combo)
+        # The key's Live models (read in the background), else a built-in list.
+        self.model_picker = ModelPicker(settings, self)
+        self.model_combo = self.model_picker.combo
+        form.addRow(self.tr("&Model:"), self.model_picker)
+        self.model_picker.load_for_key()
+        self.finished.connect(lambda _result: self.model_picker.cancel())
 
         self.voice_combo = QComboBox(self)
         self.voice_combo.addItems(VOICES)
@@ -223,7 +219,8 @@ class SettingsDialog(QDialog):
         updated = self.desktop_box.apply(self.vision_box.apply(self._original))
         updated = self.tools_box.apply(updated)
         return self.audio_box.apply(updated).replace(
-            model=self.model_combo.currentText().strip() or self._original.model,
+            model=self.model_picker.model() or self._original.model,
+            thinking_level=self.model_picker.thinking_level(),
             voice=self.voice_combo.currentText(),
             language=str(self.language_combo.currentData() or ""),
             system_instruction=self.instruction_edit.toPlainText().strip(),

@@ -117,6 +117,26 @@ def start_stream(make: Callable[[], Any], what: str) -> Any:
     return stream
 
 
+def restart_stream(stream: Any) -> bool:
+    """Drop what the device still has queued: abort (no drain) and start again, ~1-2 ms
+    through PulseAudio. False if the stream could not be started again."""
+    try:
+        stream.abort()
+        stream.start()
+    except Exception as exc:
+        log.warning("could not restart an audio stream: %s", exc)
+        return False
+    return True
+
+
+def is_active(stream: Any) -> bool:
+    """The stream is running (a restarted stream is; one that ended or failed is not)."""
+    try:
+        return bool(stream.active)
+    except Exception:
+        return False
+
+
 def close_stream(stream: Any) -> None:
     """Stop at once and release. abort(), not stop(): stop() on a stalled PulseAudio stream
     spins at 100 % CPU."""

@@ -1,10 +1,16 @@
-"""A small playback jitter buffer for the model's PCM16 mono audio (pure; not thread-safe).
+"""The playback jitter buffer for the model's PCM16 mono audio (pure; not thread-safe).
 
 The network delivers the model's audio in bursts (often faster than real time), the sound card
 pulls fixed blocks at a steady pace. The buffer:
 
-- waits for `prefill_ms` before it starts (or restarts after running dry) so a late packet
-  does not cause a gap at once; `end_of_turn()` plays out a short tail without waiting;
+- is adaptive: its start level (`target_ms`) begins tight (`prefill_ms`, 0 by default: the
+  first chunk plays at once) and grows by `grow_ms` (up to `max_prefill_ms`) only after a
+  real underrun, i.e. it ran dry in the middle of a reply; each one is counted in `underruns`
+  and noted in `underrun_log` (played position, new target). After `relax_turns` replies in a
+  row without one it steps back down towards the start level;
+- after running dry mid-reply it waits for the target level again before it resumes, so one
+  late packet does not become a stutter; `end_of_turn()` plays out a short tail without
+  waiting (and running dry then is no underrun);
 - never repeats or invents audio: when it runs dry it plays silence, reached through a short
   fade from the last sample played, so neither an underrun nor a barge-in clicks;
 - `clear()` drops everything queued (barge-in): the next block pulled is silent;
@@ -23,12 +29,19 @@ class JitterBuffer:
         self,
         sample_rate: int,
         *,
-        prefill_ms: int = 60,
+        prefill_ms: int = 0,
+        grow_ms: int = 20,
+        max_prefill_ms: int = 200,
+        relax_turns: int = 3,
         max_ms: int = 300_000,
         fade_ms: float = 3.0,
     ) -> None:
         self.sample_rate = sample_rate
-        self.prefill = sample_rate * prefill_ms // 1000
+        self.min_prefill = sample_rate * prefill_ms // 1000
+        self.prefill = self.min_prefill  # the adaptive start level, in samples
+        self.grow = sample_rate * grow_ms // 1000
+        self.max_prefill = max(self.min_prefill, sample_rate * max_prefill_ms // 1000)
+        self.relax_turns = relax_turns
         self.max_samples = sample_rate * max_ms // 1000
         self.fade = max(1, int(sample_rate * fade_ms / 1000))
         self._chunks: deque[np.ndarray] = deque()
@@ -38,6 +51,11 @@ class JitterBuffer:
         self._end = False
         self._last = 0  # last sample handed out, for the fade to silence
         self.underruns = 0
+        # (samples played when it happened, the new target in ms), the newest 100.
+        self.underrun_log: deque[tuple[int, float]] = deque(maxlen=100)
+        self._clean_turns = 0  # replies in a row that played without an underrun
+        self._turn_underruns = 0
+        self._turn_pushed = 0  # samples pushed since the last end of a reply
         self.dropped_samples = 0
         self.played_samples = 0
 
@@ -48,6 +66,11 @@ class JitterBuffer:
     @property
     def queued_ms(self) -> float:
         return 1000.0 * self._queued / self.sample_rate
+
+    @property
+    def target_ms(self) -> float:
+        """The level the buffer fills to before it starts (or resumes) playing."""
+        return 1000.0 * self.prefill / self.sample_rate
 
     @property
     def playing(self) -> bool:
@@ -62,13 +85,28 @@ class JitterBuffer:
             return
         self._chunks.append(samples)
         self._queued += samples.size
+        self._turn_pushed += samples.size
         self._end = False
         while self._queued > self.max_samples:
             self._drop(self._queued - self.max_samples)
 
     def end_of_turn(self) -> None:
-        """No more audio is coming for now: play what is queued without waiting to prefill."""
+        """No more audio is coming for now: play what is queued without waiting to prefill.
+        A reply that played without an underrun counts towards relaxing the target."""
+        if not self._end:
+            self._settle_turn()
         self._end = True
+
+    def _settle_turn(self) -> None:
+        if self._turn_underruns:
+            self._clean_turns = 0
+        elif self._turn_pushed:
+            self._clean_turns += 1
+            if self._clean_turns >= self.relax_turns and self.prefill > self.min_prefill:
+                self.prefill = max(self.min_prefill, self.prefill - self.grow)
+                self._clean_turns = 0
+        self._turn_underruns = 0
+        self._turn_pushed = 0
 
     def clear(self) -> int:
         """Drop everything queued (barge-in). Returns the samples dropped."""
@@ -84,20 +122,27 @@ class JitterBuffer:
     def pull(self, frames: int) -> np.ndarray:
         """Exactly `frames` int16 samples: queued audio, then silence (faded in from the last)."""
         out = np.zeros(frames, dtype=np.int16)
-        if not self._playing and (self._queued >= self.prefill or (self._end and self._queued)):
+        if not self._playing and self._queued and (self._queued >= self.prefill or self._end):
             self._playing = True
         filled = 0
         if self._playing:
             filled = self._copy_into(out)
             if filled < frames:
                 if not self._end:
-                    self.underruns += 1
+                    self._underrun(filled)
                 self._playing = False
         self.played_samples += filled
         if filled < frames:
             self._fade_out(out, filled)
         self._last = int(out[-1]) if frames else self._last
         return out
+
+    def _underrun(self, filled: int) -> None:
+        """Ran dry in the middle of a reply: a real underrun. Start from a higher level."""
+        self.underruns += 1
+        self._turn_underruns += 1
+        self.prefill = min(self.max_prefill, self.prefill + self.grow)
+        self.underrun_log.append((self.played_samples + filled, self.target_ms))
 
     def _copy_into(self, out: np.ndarray) -> int:
         filled = 0

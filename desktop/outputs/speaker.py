@@ -1,9 +1,12 @@
 """The speaker: the model's 24 kHz PCM16 through a PortAudio output stream and a jitter buffer.
 
 Only moves data. `play()` (on the loop) resamples if the device could not open at 24 kHz and
-queues into `core.audio_jitter.JitterBuffer`; the PortAudio callback pulls fixed blocks from it
-under a lock (silence when it runs dry). `clear()` is the barge-in: what is queued is dropped
-and the next block the callback pulls is silent.
+queues into `core.audio_jitter.JitterBuffer` (adaptive: the first chunk plays at once, the
+start level grows only after a real underrun); the PortAudio callback pulls 10 ms blocks from
+it under a lock (silence when it runs dry), with an explicit device latency of two blocks
+instead of PortAudio's "low" (40 ms through ALSA's pulse plugin). `clear()` is the barge-in:
+what is queued is dropped and, if audio may still sit in the device's buffer, the stream is
+aborted and restarted (~1-2 ms) so that goes too.
 
 Reports to the loop (via `call_soon_threadsafe`): `on_speaking(bool)` when the model's audio
 starts or stops coming out, and `on_played(pcm, rate)` with every block actually played (the
@@ -31,8 +34,9 @@ from desktop.core.audio_jitter import JitterBuffer, drain_budget_s
 log = logging.getLogger(__name__)
 
 RATE = 24_000
-BLOCK_MS = 20
-PREFILL_MS = 60
+BLOCK_MS = 10
+DEVICE_LATENCY_S = 0.02  # two blocks: what PortAudio's ALSA host keeps queued in the device
+PREFILL_MS = 0  # the jitter buffer's start level; it grows after real underruns
 DRAIN_MARGIN_S = 0.3
 DRAIN_POLL_S = 0.02
 
@@ -45,6 +49,7 @@ class Speaker:
         on_speaking: Callable[[bool], None] | None = None,
         on_played: Callable[[bytes, int], None] | None = None,
         block_ms: int = BLOCK_MS,
+        latency_s: float = DEVICE_LATENCY_S,
         prefill_ms: int = PREFILL_MS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -52,6 +57,7 @@ class Speaker:
         self._on_speaking = on_speaking
         self.on_played = on_played
         self.block_ms = block_ms
+        self.latency_s = latency_s
         self.prefill_ms = prefill_ms
         self._clock = clock
         self._lock = threading.Lock()
@@ -71,6 +77,9 @@ class Speaker:
         # Monotonic time by which the last audio handed to the device has come out of it.
         self.audio_until = 0.0
         self._device_latency_s = 0.0
+        self.device_underruns = 0  # callbacks too late: the device played a gap (CPU steal)
+        self.restarts = 0  # barge-ins that flushed the device buffer
+        self._reported_underruns = 0
 
     @property
     def is_open(self) -> bool:
@@ -87,7 +96,20 @@ class Speaker:
 
     @property
     def underruns(self) -> int:
+        """Real underruns of the jitter buffer (audio ran dry in the middle of a reply)."""
         return self._buffer.underruns
+
+    @property
+    def target_ms(self) -> float:
+        """The jitter buffer's current start level (grows after underruns)."""
+        with self._lock:
+            return self._buffer.target_ms
+
+    @property
+    def underrun_log(self) -> list[tuple[int, float]]:
+        """(samples played at the time, new target in ms) for each recent underrun."""
+        with self._lock:
+            return list(self._buffer.underrun_log)
 
     def open(self) -> None:
         sd = devices.sounddevice()
@@ -118,7 +140,7 @@ class Speaker:
                 channels=channels,
                 dtype="int16",
                 blocksize=rate * self.block_ms // 1000,
-                latency="low",
+                latency=self.latency_s,
                 callback=self._callback,
                 finished_callback=self._finished,
             ),
@@ -175,11 +197,18 @@ class Speaker:
             await asyncio.sleep(min(DRAIN_POLL_S, max(0.0, deadline - now)))
 
     def clear(self) -> None:
-        """Barge-in: drop every queued sample; the next block played is silent."""
+        """Barge-in: drop every queued sample, and flush the device's buffer if model audio
+        may still be in it; what is played next is silence."""
         with self._lock:
-            self._buffer.clear()
+            dropped = self._buffer.clear()
             self._resampler.reset()
         self.cleared_at = self._clock()
+        stream = self._stream
+        if stream is not None and (dropped or time.monotonic() < self.audio_until):
+            self.audio_until = 0.0
+            self.restarts += 1
+            if not devices.restart_stream(stream):
+                self.failed = True  # the supervisor reopens it
 
     # -- PortAudio's thread ------------------------------------------------------------------
 
@@ -187,6 +216,9 @@ class Speaker:
         with self._lock:
             block = self._buffer.pull(frames)
             playing = self._buffer.playing or bool(block.any())
+            underruns = self._buffer.underruns
+        if playing and status and status.output_underflow:
+            self.device_underruns += 1
         outdata[:] = block.reshape(-1, 1) if self._channels == 1 else block[:, None]
         now = time.monotonic()
         self.last_callback_at = now
@@ -201,6 +233,9 @@ class Speaker:
             if playing != self._speaking:
                 self._speaking = playing
                 loop.call_soon_threadsafe(self._report_speaking, playing)
+            if underruns != self._reported_underruns:
+                self._reported_underruns = underruns
+                loop.call_soon_threadsafe(self._report_underrun)
 
     def _finished(self) -> None:
         loop = self._loop
@@ -209,9 +244,18 @@ class Speaker:
                 loop.call_soon_threadsafe(self._stream_ended)
 
     def _stream_ended(self) -> None:
-        if self._stream is not None:
-            self.failed = True
-            self._report_speaking(False)
+        stream = self._stream
+        if stream is None or devices.is_active(stream):
+            return  # closed by us, or restarted by a barge-in
+        self.failed = True
+        self._report_speaking(False)
+
+    def _report_underrun(self) -> None:
+        log.info(
+            "speaker underrun #%d: the jitter buffer now starts at %.0f ms",
+            self.underruns,
+            self.target_ms,
+        )
 
     def _report_speaking(self, speaking: bool) -> None:
         if self._on_speaking is not None:

@@ -218,6 +218,33 @@ async def test_interrupted_silences_the_speaker_at_once(
     assert silence_after_s < 0.25, f"model audio went on for {silence_after_s * 1000:.0f} ms"
 
 
+async def test_barge_in_flushes_the_device_and_the_next_reply_plays(
+    pulse: PulseAudio, emulator: LiveEmulator, rig_factory: Any
+) -> None:
+    """The barge-in aborts and restarts the output stream to drop what the device still
+    holds. PortAudio reports the abort as the stream finishing: that must not be taken for a
+    lost speaker, and the reply that follows must play."""
+    emulator.reply_delay_s = 0.5
+    rig = await rig_factory(emulator, HANDS_FREE)
+    emulator.script_reply(" ".join(["wonderful"] * 40) + ".")
+    rig.session.send_text("talk for a while")
+    await wait_until(lambda: rig.voice.model_speaking, timeout=20)
+    await asyncio.sleep(0.3)
+    rig.session.send_text("stop")
+    await rig.log.wait_for(lambda: rig.log.of(Interrupted), timeout=10)
+    assert rig.voice.speaker.restarts == 1
+    recorder = pulse.record()
+    try:
+        await rig.log.wait_for(lambda: len(rig.log.of(TurnComplete)) >= 2, timeout=30)
+        await wait_until(lambda: not rig.voice.speaker.speaking, timeout=20)
+        await asyncio.sleep(0.6)  # past a supervisor check (it would mark a "lost" speaker)
+    finally:
+        recorder.stop()
+    assert rig.voice.status.speaker is DeviceState.OK, rig.voice.status
+    assert not rig.voice.speaker.failed
+    assert np.abs(recorder.samples()).max() > 1000, "the reply after the barge-in was silent"
+
+
 async def test_push_to_talk_brackets_the_held_span_with_pre_roll(
     pulse: PulseAudio, emulator: LiveEmulator, rig_factory: Any, spoken: bytes
 ) -> None:

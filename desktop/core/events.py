@@ -90,6 +90,26 @@ class GenerationComplete:
 class TurnComplete:
     turn: int
     usage_known: bool = True  # False: the server reported no usageMetadata for this turn
+    # turnCompleteReason when the server gave one (e.g. NEED_MORE_INPUT, a safety block).
+    reason: str = ""
+    waiting_for_input: bool = False  # the model waits for the user to say more
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    uri: str
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """Google Search grounding of the model's answer in `turn`: the pages it drew on, the
+    searches made, and the search entry point (HTML) Google's terms ask apps to show."""
+
+    turn: int
+    sources: tuple[Source, ...] = ()
+    queries: tuple[str, ...] = ()
+    entry_point_html: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,6 +183,7 @@ Event = (
     | Interrupted
     | GenerationComplete
     | TurnComplete
+    | Grounding
     | Usage
     | ToolCallRequested
     | ToolCallCancelled
@@ -181,6 +202,7 @@ _EVENT_NAMES: dict[type, str] = {
     Interrupted: "interrupted",
     GenerationComplete: "generation_complete",
     TurnComplete: "turn_complete",
+    Grounding: "grounding",
     Usage: "usage",
     ToolCallRequested: "tool_call",
     ToolCallCancelled: "tool_call_cancelled",

@@ -30,6 +30,7 @@ from desktop.core.events import (
     TurnComplete,
     Usage,
 )
+from desktop.core.grounding import parse_grounding
 from desktop.core.transcript import TranscriptAssembler
 
 DEFAULT_OUTPUT_RATE = 24_000
@@ -180,6 +181,9 @@ class LiveEventDecoder:
         if content.get("interrupted"):
             events += self.transcript.close(Role.MODEL, interrupted=True)
             events.append(Interrupted())
+        grounding = content.get("grounding_metadata")
+        if grounding:
+            events.append(parse_grounding(grounding, self.turn))
         if content.get("generation_complete"):
             events.append(GenerationComplete(self.turn))
         if content.get("turn_complete"):
@@ -188,12 +192,20 @@ class LiveEventDecoder:
                 # turnComplete came late; the turn is not counted twice.
                 self._ended_quietly = False
                 return events
-            events += self._end_turn()
+            reason = str(content.get("turn_complete_reason") or "")
+            waiting = bool(content.get("waiting_for_input"))
+            events += self._end_turn(reason, waiting)
         return events
 
-    def _end_turn(self) -> list[Event]:
+    def _end_turn(self, reason: str = "", waiting: bool = False) -> list[Event]:
         events: list[Event] = [*self.transcript.turn_complete()]
-        events.append(TurnComplete(self.turn, usage_known=self._usage_in_turn))
+        if reason == "TURN_COMPLETE_REASON_UNSPECIFIED":
+            reason = ""
+        events.append(
+            TurnComplete(
+                self.turn, usage_known=self._usage_in_turn, reason=reason, waiting_for_input=waiting
+            )
+        )
         self.turn += 1
         self._usage_in_turn = False
         self._in_turn = False

@@ -13,12 +13,18 @@ import json
 import logging
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from desktop.emulator import speech
 from desktop.emulator.media import image_size
-from desktop.emulator.replies import ToolOutcome, TurnInput, reply_text, speech_placeholder
+from desktop.emulator.replies import (
+    ToolOutcome,
+    TurnInput,
+    grounding_metadata,
+    reply_text,
+    speech_placeholder,
+)
 from desktop.emulator.resumption import ResumptionStore, SessionState
 from desktop.emulator.setup import SessionConfig
 from desktop.emulator.tokens import Tokens, audio_tokens, text_tokens, usage_metadata
@@ -328,6 +334,10 @@ class Conversation:
             )
         else:
             steps = prelude + steps
+        if self.config.google_search and self._turn.texts and steps:
+            grounding = grounding_metadata(" ".join(self._turn.texts))
+            content = {**steps[-1].message["serverContent"], "groundingMetadata": grounding}
+            steps[-1] = replace(steps[-1], message={"serverContent": content})
         self.phase = Phase.GENERATING
         self._plan = ReplyPlan(steps, text=text)
         return self._plan

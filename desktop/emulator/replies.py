@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote_plus
 
 from desktop.emulator.tokens import Tokens, audio_tokens, image_tokens, text_tokens
 
@@ -97,6 +99,28 @@ def describe_tools(outcomes: list[ToolOutcome]) -> str:
             what = f"of {size[0]}x{size[1]}" if size else "I could not read"
             sentences.append(f"I received an image {what} in the tool response.")
     return " ".join(sentences)
+
+
+def grounding_metadata(question: str) -> dict[str, Any]:
+    """Google Search grounding as Google sends it (camelCase): two sources on example.org
+    (reserved for examples) and a search entry point with one suggestion chip."""
+    query = " ".join(question.split())[:80] or "search"
+    slug = quote_plus(query)
+    chip = html.escape(query)
+    return {
+        "webSearchQueries": [query],
+        "groundingChunks": [
+            {"web": {"uri": f"https://example.org/a?q={slug}", "title": f"About {query}"}},
+            {"web": {"uri": f"https://example.org/b?q={slug}", "title": f"More on {query}"}},
+        ],
+        "searchEntryPoint": {
+            "renderedContent": (
+                "<style>.chip{border:1px solid #ccc;border-radius:12px;padding:2px 8px}</style>"
+                f'<div class="container"><a class="chip" href="https://www.google.com/search?'
+                f'q={slug}">{chip}</a></div>'
+            )
+        },
+    }
 
 
 def reply_text(

@@ -59,6 +59,7 @@ class SessionConfig:
     # the context first, without a reply.
     initial_history: bool = False
     unknown_fields: tuple[str, ...] = ()
+    google_search: bool = False  # tools has {"google_search": {}}: answers are grounded
 
     @property
     def audio_out(self) -> bool:
@@ -158,4 +159,5 @@ def parse_setup(
         initial_history=isinstance(history, dict)
         and bool(history.get("initial_history_in_client_content")),
         unknown_fields=unknown,
+        google_search=any(isinstance(t, dict) and "google_search" in t for t in (tools or [])),
     )

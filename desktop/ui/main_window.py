@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events import (
     Event,
+    Grounding,
     NotDelivered,
     Notice,
     SessionError,
@@ -33,9 +34,11 @@ from desktop.core.events import (
     StateChanged,
     TranscriptDelta,
     TranscriptLine,
+    TurnComplete,
     Usage,
 )
 from desktop.settings import Settings, SettingsStore, config_dir
+from desktop.ui.grounding_view import GroundingPanel
 from desktop.ui.model_notice import model_suggestion
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.transcript_view import TranscriptView
@@ -169,6 +172,10 @@ class MainWindow(QMainWindow):
             self._last_error = event.message
             if not event.fatal:
                 self._show_state(self._state)
+        elif isinstance(event, Grounding):
+            self.grounding.show_grounding(event)
+        elif isinstance(event, TurnComplete) and (event.reason or event.waiting_for_input):
+            self._transcript.add_notice(self._turn_end_note(event), time.time())
         elif isinstance(event, Notice):
             self._transcript.add_notice(event.text, time.time())
         elif isinstance(event, NotDelivered):
@@ -222,6 +229,8 @@ class MainWindow(QMainWindow):
         self._side = QVBoxLayout()
         self._side.setSpacing(8)
         body.addLayout(self._side)
+        self.grounding = GroundingPanel(central)  # hidden until an answer is grounded
+        self._side.addWidget(self.grounding)
         layout.addLayout(body, 1)
 
         # A row for controls that features add (talk button, level meter, sharing...).
@@ -331,6 +340,13 @@ class MainWindow(QMainWindow):
         self.set_settings(new_settings)
         if changed:
             self.settings_changed.emit(new_settings)
+
+    def _turn_end_note(self, event: TurnComplete) -> str:
+        """turnCompleteReason / waitingForInput, said in the transcript."""
+        if event.reason in ("", "NEED_MORE_INPUT"):
+            return self.tr("The model is waiting for you to say more.")
+        reason = event.reason.replace("_", " ").lower()
+        return self.tr("The model ended its answer early (%1).").replace("%1", reason)
 
     def _model_answered(self, chosen: Settings) -> None:
         changed = chosen.model != self._settings.model

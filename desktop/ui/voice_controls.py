@@ -255,7 +255,7 @@ class VoiceController(QObject):
         self.controls = VoiceControls(voice, window)
         window.add_controls(self.controls)
         self._attached: object = None
-        controller.events.subscribe(self._on_event)
+        self._unsubscribe = controller.events.subscribe(self._on_event)
         self.controls.talk_mode_changed.connect(self._switch_talk_mode)
         window.settings_changed.connect(voice.apply_settings)
 
@@ -263,6 +263,7 @@ class VoiceController(QObject):
         await self.voice.start()
 
     async def aclose(self) -> None:
+        self._unsubscribe()
         await self.voice.stop()
 
     def _on_event(self, event: Event) -> None:

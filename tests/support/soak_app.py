@@ -50,6 +50,7 @@ class SoakUser:
         self.actions: dict[str, int] = {}
         self.started = time.monotonic()
         self._baseline: Any = None
+        self._types_at_warmup: Any = None
 
     # -- finding the real widgets ---------------------------------------------------------
 
@@ -195,6 +196,20 @@ class SoakUser:
         with (self.out / "stats.jsonl").open("a") as f:
             f.write(json.dumps(row) + "\n")
 
+    def _count_types(self) -> None:
+        """Python objects by type at warm-up and at the end (OUT_DIR/object-types.txt): the
+        types whose count keeps growing are where a leak lives."""
+        from collections import Counter
+
+        counts = Counter(type(o).__qualname__ for o in gc.get_objects())
+        if self._types_at_warmup is None:
+            self._types_at_warmup = counts
+            return
+        grown = counts.copy()
+        grown.subtract(self._types_at_warmup)
+        lines = [f"{n:+7d} {name}" for name, n in grown.most_common(30) if n > 0]
+        (self.out / "object-types.txt").write_text("\n".join(lines) + "\n")
+
     def _trace(self) -> None:
         """SCREENMATE_SOAK_TRACEMALLOC=1: where Python memory grew between warm-up and the end
         (OUT_DIR/tracemalloc.txt), for finding what a steady RSS climb is made of."""
@@ -232,6 +247,7 @@ class SoakUser:
             if not warmed and now - self.started > min(60.0, self.seconds / 4):
                 warmed = True
                 self._trace()
+                self._count_types()
             name, action = script[self.steps % len(script)]
             if name == "pair" and self.steps >= len(script):
                 name, action = "type", self.type_line  # pair once; the device stays paired
@@ -244,6 +260,7 @@ class SoakUser:
             await asyncio.sleep(STEP_S)
         self.write_stats()
         self._trace()
+        self._count_types()
         (self.out / "done").write_text(json.dumps(self.actions))
         self.window.quit()  # type: ignore[attr-defined]
 

@@ -1,18 +1,20 @@
-"""Voice benchmark: the app's voice path against a plain google-genai client, side by side.
+"""Voice benchmark: the app's voice path against a plain google-genai client, at the speaker.
 
 Runs a private PulseAudio (null-sink speaker, pipe-source mic: tests/support/pulse.py) and the
-bundled emulator in a subprocess on loopback, then, in one run:
+bundled emulator in a subprocess on loopback, then:
 
-- plain: an SDK client sends the same speech (push-to-talk brackets) and times activity_end ->
-  first model audio message received;
-- app: `Voice` + `LiveSession` (push-to-talk) with real PortAudio: release -> first model
-  sample recorded on the speaker's monitor (that includes PortAudio's and PulseAudio's output
-  buffers and ~10 ms of monitor capture);
+- latency, paired trials (plain, app, plain, app, ...): the plain client (bench/voice_plain.py:
+  the SDK plus a PortAudio stream with the app's device settings on the same sink) sends the
+  same speech in push-to-talk brackets; the app (`Voice` + `LiveSession`, real mic) is pressed,
+  hears it, released. Both are timed from the release to the first model sample recorded on
+  the sink's monitor (the monitor's capture delay is in both and cancels in the difference);
 - barge-in: `interrupted` event -> last model sample on the monitor;
-- mic callback jitter, CPU per minute of conversation (this process, emulator excluded);
-- ERLE of the echo canceller on a loop through the null sink (speaker monitor as the mic).
+- stress: long replies back to back for `--stress-seconds` while two busy processes spin,
+  counting the jitter buffer's real underruns and late device callbacks per minute of audio;
+- mic callback jitter, CPU per minute of conversation; with `--erle` the echo canceller's ERLE
+  on a loop through the null sink (speaker monitor as the mic).
 
-    .venv/bin/python -m bench.bench_voice [--trials 8]
+    .venv/bin/python -m bench.bench_voice [--trials 10] [--stress-seconds 60] [--erle]
 
 Prints a table; the numbers go into docs/benchmarks.md.
 """
@@ -23,12 +25,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import re
-import ssl
 import subprocess
 import sys
 import time
+from math import nan
 from typing import Any
 
 import numpy as np
@@ -37,12 +40,13 @@ from desktop.audio.voice import Voice
 from desktop.core.audio_level import erle_db
 from desktop.core.events import Event, Interrupted, ModelAudio, SessionState, TurnComplete
 from desktop.core.fanout import EventFanout
-from desktop.core.live_config import build_connect_config, model_path
 from desktop.emulator import LiveEmulator
 from desktop.session.endpoint import Endpoint
 from desktop.session.live_session import LiveSession
 from desktop.settings import Settings
 from tests.support.pulse import PulseAudio, Recorder, speech
+
+from bench.voice_plain import PlainPlayer, plain_session, plain_trial
 
 PTT = Settings(talk_mode="push-to-talk", echo_mode="off")
 LOUD = 300
@@ -63,38 +67,6 @@ def start_emulator() -> tuple[subprocess.Popen[str], str, str]:
     ca = re.search(r"CA file: (\S+)", proc.stdout.readline())
     assert url and ca
     return proc, url.group(1), ca.group(1)
-
-
-async def plain_client(url: str, ca: str, pcm: bytes, trials: int) -> list[float]:
-    from google import genai
-    from google.genai import types
-
-    options = types.HttpOptions(
-        api_version="v1beta",
-        base_url=url,
-        async_client_args={"ssl": ssl.create_default_context(cafile=ca)},
-    )
-    client = genai.Client(api_key="bench", http_options=options)
-    out = []
-    config: Any = build_connect_config(PTT)
-    async with client.aio.live.connect(model=model_path(PTT.model), config=config) as session:
-        for _ in range(trials):
-            await session.send_realtime_input(activity_start=types.ActivityStart())
-            for i in range(0, len(pcm), 640):
-                blob = types.Blob(data=pcm[i : i + 640], mime_type="audio/pcm;rate=16000")
-                await session.send_realtime_input(audio=blob)
-                await asyncio.sleep(0.02)
-            sent = time.monotonic()
-            await session.send_realtime_input(activity_end=types.ActivityEnd())
-            first = None
-            async for message in session.receive():
-                if first is None and message.data:
-                    first = time.monotonic()
-                if message.server_content and message.server_content.turn_complete:
-                    break
-            assert first is not None
-            out.append(first - sent)
-    return out
 
 
 class App:
@@ -121,6 +93,11 @@ class App:
         await self.task
         await self.voice.stop()
 
+    async def idle(self) -> None:
+        """Until the speaker has played everything (and its device buffer emptied)."""
+        await self.voice.speaker.drain(margin_s=30)
+        await asyncio.sleep(0.2)
+
     def count(self, kind: type) -> int:
         return sum(1 for _, e in self.times if isinstance(e, kind))
 
@@ -145,38 +122,85 @@ def last_sound_before(recorder: Recorder, t: float, until: float) -> float:
     return float(times[loud[-1]]) if loud.size else t
 
 
-async def app_latency(
-    pulse: PulseAudio, url: str, ca: str, pcm: bytes, trials: int
-) -> dict[str, Any]:
+async def app_trial(
+    app: App, pulse: PulseAudio, recorder: Recorder, pcm: bytes, n: int
+) -> tuple[float, float]:
+    """Push-to-talk through the real mic; (release -> first sample, -> first ModelAudio)."""
     assert pulse.feeder is not None
-    latency, received = [], []
-    async with App(url, ca, PTT) as app:
-        recorder = pulse.record()
-        wall0, cpu0 = time.monotonic(), time.process_time()
-        for n in range(1, trials + 1):
-            done = len(pulse.feeder.finished_at)
-            app.voice.press()
-            pulse.say(pcm)
-            while len(pulse.feeder.finished_at) == done:
-                await asyncio.sleep(0.005)
-            await asyncio.sleep(0.4)  # a held button (longer than a click) past the speech
-            released = time.monotonic()
-            app.voice.release()
-            await app.wait(TurnComplete, n)
-            while app.voice.speaker.speaking or app.voice.speaker.queued_ms > 0:
-                await asyncio.sleep(0.05)
-            latency.append(first_sound_after(recorder, released) - released)
-            audio = [t for t, e in app.times if isinstance(e, ModelAudio) and t > released]
-            received.append(audio[0] - released)
-        wall, used = time.monotonic() - wall0, time.process_time() - cpu0
-        recorder.stop()
-        gaps = np.diff(app.voice.mic.callback_times[-3000:]) * 1000
-    return {
-        "latency": latency,
-        "received": received,
-        "cpu_per_min": used / (wall / 60),
-        "gaps": list(gaps),
-    }
+    done = len(pulse.feeder.finished_at)
+    app.voice.press()
+    pulse.say(pcm)
+    while len(pulse.feeder.finished_at) == done:
+        await asyncio.sleep(0.005)
+    await asyncio.sleep(0.4)  # a held button (longer than a click) past the speech
+    released = time.monotonic()
+    app.voice.release()
+    await app.wait(TurnComplete, n)
+    await app.idle()
+    audio = [t for t, e in app.times if isinstance(e, ModelAudio) and t > released]
+    return first_sound_after(recorder, released) - released, audio[0] - released
+
+
+async def latency(pulse: PulseAudio, url: str, ca: str, pcm: bytes, trials: int) -> dict[str, Any]:
+    """Plain and app trials alternate, so both see the same moments of the machine's load."""
+    out: dict[str, Any] = {"plain": [], "plain_msg": [], "app": [], "app_msg": []}
+    player = PlainPlayer()
+    try:
+        async with plain_session(url, ca, PTT) as session, App(url, ca, PTT) as app:
+            recorder = pulse.record()
+            await asyncio.sleep(0.5)
+            wall0, cpu0 = time.monotonic(), time.process_time()
+            for n in range(1, trials + 1):
+                heard = functools.partial(first_sound_after, recorder)
+                speaker, message = await plain_trial(session, player, heard, pcm)
+                out["plain"].append(speaker)
+                out["plain_msg"].append(message)
+                speaker, message = await app_trial(app, pulse, recorder, pcm, n)
+                out["app"].append(speaker)
+                out["app_msg"].append(message)
+            out["wall"] = time.monotonic() - wall0
+            out["cpu"] = time.process_time() - cpu0
+            recorder.stop()
+            out["gaps"] = list(np.diff(app.voice.mic.callback_times[-3000:]) * 1000)
+            out["underruns"] = app.voice.speaker.underruns
+            out["device_underruns"] = app.voice.speaker.device_underruns
+    finally:
+        player.close()
+    return out
+
+
+def busy(seconds: float) -> list[subprocess.Popen[bytes]]:
+    """Two processes that spin for `seconds` (killed by `timeout` even if we crash)."""
+    spin = [sys.executable, "-c", "while True: pass"]
+    return [subprocess.Popen(["timeout", f"{seconds:.0f}", *spin]) for _ in range(2)]
+
+
+async def stress(url: str, ca: str, seconds: float) -> dict[str, Any]:
+    """Long replies back to back while two busy processes compete for the 2 cores."""
+    text = "Please read this back to me slowly. " * 6
+    async with App(url, ca, Settings(echo_mode="off")) as app:
+        speaker = app.voice.speaker
+        procs = busy(seconds + 5)
+        try:
+            t0, played0 = time.monotonic(), speaker.played_s
+            n = 0
+            while time.monotonic() - t0 < seconds:
+                n += 1
+                app.session.send_text(text)
+                await app.wait(TurnComplete, n, timeout=60)
+                await app.idle()
+            played = speaker.played_s - played0
+        finally:
+            for proc in procs:
+                proc.kill()
+                proc.wait()
+        return {
+            "minutes": played / 60,
+            "underruns": speaker.underruns,
+            "device_underruns": speaker.device_underruns,
+            "target_ms": speaker.target_ms,
+            "log": speaker.underrun_log,
+        }
 
 
 async def barge_in(pulse: PulseAudio, trials: int) -> list[float]:
@@ -201,8 +225,7 @@ async def barge_in(pulse: PulseAudio, trials: int) -> list[float]:
             await asyncio.sleep(1.0)
             out.append(last_sound_before(recorder, cut, cut + 1.2) - cut)
             await app.wait(TurnComplete, 2 * n, timeout=30)
-            while app.voice.speaker.speaking or app.voice.speaker.queued_ms > 0:
-                await asyncio.sleep(0.05)
+            await app.idle()
         recorder.stop()
     return out
 
@@ -233,8 +256,7 @@ async def echo_erle(pulse: PulseAudio, url: str, ca: str) -> tuple[float, float]
             start = len(before)
             for i in range(0, len(voice), 9600):
                 app.fanout(ModelAudio(voice[i : i + 9600]))
-            while app.voice.speaker.queued_ms > 0 or app.voice.speaker.speaking:
-                await asyncio.sleep(0.05)
+            await app.idle()
     finally:
         pulse.pactl("set-default-source", "mic")
         devices.refresh()
@@ -244,7 +266,7 @@ async def echo_erle(pulse: PulseAudio, url: str, ca: str) -> tuple[float, float]
     return erle_db(echo, rest), erle_db(echo[settled:], rest[settled:])
 
 
-async def main(trials: int) -> None:
+async def main(trials: int, stress_s: float, erle: bool) -> None:
     pulse = PulseAudio()
     pulse.start()
     os.environ.update(pulse.client_env)
@@ -252,44 +274,62 @@ async def main(trials: int) -> None:
     emulator, url, ca = start_emulator()
     try:
         pcm = speech("What can you see on my screen right now?")
-        plain = await plain_client(url, ca, pcm, trials)
-        app = await app_latency(pulse, url, ca, pcm, trials)
+        lat = await latency(pulse, url, ca, pcm, trials)
         barge = [x * 1000 for x in await barge_in(pulse, trials)]
-        erle_all, erle_settled = await echo_erle(pulse, url, ca)
+        hard = await stress(url, ca, stress_s) if stress_s > 0 else None
+        erle_all, erle_settled = await echo_erle(pulse, url, ca) if erle else (nan, nan)
     finally:
         emulator.terminate()
         pulse.cleanup()
-    lat = [x * 1000 for x in app["latency"]]
-    base = [x * 1000 for x in plain]
-    added = [a - b for a, b in zip(lat, base, strict=False)]
-    got = [x * 1000 for x in app["received"]]
-    jitter = [abs(g - 20) for g in app["gaps"]]
+    ms = {k: [x * 1000 for x in lat[k]] for k in ("plain", "plain_msg", "app", "app_msg")}
+    added = [a - b for a, b in zip(ms["app"], ms["plain"], strict=True)]
+    jitter = [abs(g - 20) for g in lat["gaps"]]
+    minutes = lat["wall"] / 60
     rows = [
-        ("plain SDK: activity_end -> first audio message (ms)", pct(base, 50), pct(base, 90)),
-        ("app: release -> first ModelAudio event (ms)", pct(got, 50), pct(got, 90)),
-        ("app: release -> first sample on the speaker (ms)", pct(lat, 50), pct(lat, 90)),
         (
-            "  of which output buffers + monitor capture (ms)",
-            pct(lat, 50) - pct(got, 50),
-            float("nan"),
+            "plain: release -> first audio message",
+            pct(ms["plain_msg"], 50),
+            pct(ms["plain_msg"], 90),
         ),
-        ("app added latency over plain (ms)", pct(lat, 50) - pct(base, 50), pct(added, 90)),
-        ("barge-in: interrupted -> speaker silent (ms)", pct(barge, 50), pct(barge, 90)),
-        ("mic callback jitter |interval - 20 ms| (ms)", pct(jitter, 50), pct(jitter, 99)),
-        ("mic callback interval max (ms)", max(app["gaps"]), float("nan")),
-        ("CPU seconds per minute of conversation", app["cpu_per_min"], float("nan")),
-        ("echo canceller ERLE, whole clip (dB)", erle_all, float("nan")),
-        ("echo canceller ERLE, after 3 s convergence (dB)", erle_settled, float("nan")),
+        ("app: release -> first ModelAudio event", pct(ms["app_msg"], 50), pct(ms["app_msg"], 90)),
+        (
+            "plain: release -> first sample on the speaker",
+            pct(ms["plain"], 50),
+            pct(ms["plain"], 90),
+        ),
+        ("app: release -> first sample on the speaker", pct(ms["app"], 50), pct(ms["app"], 90)),
+        ("app added at the speaker (paired trials)", pct(added, 50), pct(added, 90)),
+        ("barge-in: interrupted -> speaker silent", pct(barge, 50), pct(barge, 90)),
+        ("mic callback jitter |interval - 20 ms| (p50, p99)", pct(jitter, 50), pct(jitter, 99)),
+        ("CPU s per minute of conversation (app process)", lat["cpu"] / minutes, nan),
     ]
-    print(f"\nvoice benchmark ({trials} trials, emulator on loopback, private PulseAudio)\n")
-    print(f"| {'metric':<56} | {'p50':>8} | {'p90/p99':>8} |")
-    print(f"|{'-' * 58}|{'-' * 10}|{'-' * 10}|")
-    for name, a, b in rows:
-        second = "" if np.isnan(b) else f"{b:8.1f}"
-        print(f"| {name:<56} | {a:8.1f} | {second:>8} |")
+    print(f"\nvoice benchmark ({trials} paired trials, emulator on loopback, private PulseAudio)\n")
+    print(f"| {'metric (ms)':<52} | {'p50':>8} | {'p90':>8} |")
+    print(f"|{'-' * 54}|{'-' * 10}|{'-' * 10}|")
+    for name, x, y in rows:
+        second = "" if np.isnan(y) else f"{y:8.1f}"
+        print(f"| {name:<52} | {x:8.1f} | {second:>8} |")
+    pairs = list(zip(np.round(ms["plain"], 1), np.round(ms["app"], 1), strict=True))
+    print(f"\nraw paired trials (plain, app) ms: {[(float(p), float(a)) for p, a in pairs]}")
+    quiet = (lat["underruns"], lat["device_underruns"])
+    print(f"quiet run: {quiet[0]} jitter-buffer underruns, {quiet[1]} late device callbacks")
+    if hard is not None:
+        per_min = 1 / max(hard["minutes"], 1e-9)
+        jb, dev = hard["underruns"], hard["device_underruns"]
+        print(
+            f"stress ({stress_s:.0f} s, 2 busy processes): {hard['minutes']:.2f} min of audio, "
+            f"{jb} jitter-buffer underruns ({jb * per_min:.1f}/min), {dev} late device "
+            f"callbacks ({dev * per_min:.1f}/min), start level now {hard['target_ms']:.0f} ms, "
+            f"underrun log (sample, new level ms) {hard['log']}"
+        )
+    if erle:
+        print(f"echo canceller ERLE: {erle_all:.1f} dB whole clip, {erle_settled:.1f} dB after 3 s")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--trials", type=int, default=8)
-    asyncio.run(main(parser.parse_args().trials))
+    parser.add_argument("--trials", type=int, default=10)
+    parser.add_argument("--stress-seconds", type=float, default=60.0)
+    parser.add_argument("--erle", action="store_true", help="also measure the echo canceller")
+    args = parser.parse_args()
+    asyncio.run(main(args.trials, args.stress_seconds, args.erle))

@@ -4,7 +4,8 @@ Only moves data. `play()` (on the loop) resamples if the device could not open a
 queues into `core.audio_jitter.JitterBuffer` (adaptive: the first chunk plays at once, the
 start level grows only after a real underrun); the PortAudio callback pulls 10 ms blocks from
 it under a lock (silence when it runs dry), with an explicit device latency of two blocks
-instead of PortAudio's "low" (40 ms through ALSA's pulse plugin). `clear()` is the barge-in:
+instead of PortAudio's "low" (40 ms through ALSA's pulse plugin); repeated late callbacks
+step that up between replies (`core.audio_latency`). `clear()` is the barge-in:
 what is queued is dropped and, if audio may still sit in the device's buffer, the stream is
 aborted and restarted (~1-2 ms) so that goes too.
 
@@ -30,12 +31,13 @@ from desktop.audio.devices import AudioUnavailable
 from desktop.audio.resample import Resampler
 from desktop.core.audio_devices import DeviceInfo, Direction
 from desktop.core.audio_jitter import JitterBuffer, drain_budget_s
+from desktop.core.audio_latency import LADDER_S, DeviceLatency
 
 log = logging.getLogger(__name__)
 
 RATE = 24_000
 BLOCK_MS = 10
-DEVICE_LATENCY_S = 0.02  # two blocks: what PortAudio's ALSA host keeps queued in the device
+DEVICE_LATENCY_S = LADDER_S[0]  # two blocks: what PortAudio's ALSA host keeps in the device
 PREFILL_MS = 0  # the jitter buffer's start level; it grows after real underruns
 DRAIN_MARGIN_S = 0.3
 DRAIN_POLL_S = 0.02
@@ -57,7 +59,7 @@ class Speaker:
         self._on_speaking = on_speaking
         self.on_played = on_played
         self.block_ms = block_ms
-        self.latency_s = latency_s
+        self.latency = DeviceLatency((latency_s, *(x for x in LADDER_S if x > latency_s)))
         self.prefill_ms = prefill_ms
         self._clock = clock
         self._lock = threading.Lock()
@@ -100,6 +102,12 @@ class Speaker:
         return self._buffer.underruns
 
     @property
+    def played_s(self) -> float:
+        """Seconds of model audio played since the stream opened."""
+        with self._lock:
+            return self._buffer.played_samples / self.device_rate
+
+    @property
     def target_ms(self) -> float:
         """The jitter buffer's current start level (grows after underruns)."""
         with self._lock:
@@ -132,7 +140,13 @@ class Speaker:
             self._buffer = JitterBuffer(rate, prefill_ms=self.prefill_ms)
             self._resampler = Resampler(self._in_rate, rate)
         self.failed = False
-        device = choice.device  # narrowed: not None past the check above
+        self._start_stream()
+        self.last_callback_at = self._clock()
+
+    def _start_stream(self) -> None:
+        sd, device = devices.sounddevice(), self.device
+        assert device is not None
+        rate, channels, latency = self.device_rate, self._channels, self.latency.wanted_s
         stream = devices.start_stream(
             lambda: sd.OutputStream(
                 device=device.index,
@@ -140,15 +154,33 @@ class Speaker:
                 channels=channels,
                 dtype="int16",
                 blocksize=rate * self.block_ms // 1000,
-                latency=self.latency_s,
+                latency=latency,
                 callback=self._callback,
                 finished_callback=self._finished,
             ),
             f"the speaker “{device.name}”",
         )
-        self._stream = stream
+        self.latency.applied()
+        old, self._stream = self._stream, stream
         self._device_latency_s = _output_latency(stream)
-        self.last_callback_at = self._clock()
+        if old is not None:
+            devices.close_stream(old)
+
+    def _step_up_latency(self) -> None:
+        """Between replies: reopen with the larger device latency late callbacks asked for."""
+        if self._stream is None or self.queued_ms > 0 or not self.latency.pending:
+            return
+        log.info(
+            "speaker callbacks came late %d times; device latency %.0f -> %.0f ms",
+            self.latency.late_callbacks,
+            self.latency.current_s * 1000,
+            self.latency.wanted_s * 1000,
+        )
+        try:
+            self._start_stream()
+        except AudioUnavailable as exc:
+            log.warning("could not reopen the speaker: %s", exc)
+            self.failed = True
 
     def close(self) -> None:
         stream, self._stream = self._stream, None
@@ -217,7 +249,8 @@ class Speaker:
             block = self._buffer.pull(frames)
             playing = self._buffer.playing or bool(block.any())
             underruns = self._buffer.underruns
-        if playing and status and status.output_underflow:
+        late = bool(playing and status and status.output_underflow)
+        if late:
             self.device_underruns += 1
         outdata[:] = block.reshape(-1, 1) if self._channels == 1 else block[:, None]
         now = time.monotonic()
@@ -233,6 +266,8 @@ class Speaker:
             if playing != self._speaking:
                 self._speaking = playing
                 loop.call_soon_threadsafe(self._report_speaking, playing)
+            if late:
+                loop.call_soon_threadsafe(self.latency.late, time.monotonic())
             if underruns != self._reported_underruns:
                 self._reported_underruns = underruns
                 loop.call_soon_threadsafe(self._report_underrun)
@@ -258,6 +293,8 @@ class Speaker:
         )
 
     def _report_speaking(self, speaking: bool) -> None:
+        if not speaking and self.latency.pending:
+            self._step_up_latency()
         if self._on_speaking is not None:
             try:
                 self._on_speaking(speaking)

@@ -1,0 +1,57 @@
+"""The speaker alone on the private PulseAudio (real PortAudio): the device latency ladder."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import numpy as np
+from desktop.outputs.speaker import Speaker
+
+from tests.support.pulse import PulseAudio
+
+
+def tone(seconds: float, rate: int = 24_000) -> bytes:
+    t = np.arange(int(seconds * rate)) / rate
+    return (np.sin(2 * np.pi * 440 * t) * 8000).astype("<i2").tobytes()
+
+
+async def settle(speaker: Speaker, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while speaker.speaking or speaker.queued_ms > 0:
+        assert time.monotonic() < deadline, "the speaker never went quiet"
+        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.1)  # the loop hears of the quiet block
+
+
+async def test_late_callbacks_step_the_device_latency_up_between_replies(
+    pulse: PulseAudio,
+) -> None:
+    speaker = Speaker("default")
+    speaker.open()
+    try:
+        first = speaker._stream
+        assert speaker.latency.current_s == 0.02
+        assert abs(first.latency - 0.02) < 0.005  # PortAudio took the explicit latency
+        speaker.play(tone(0.5))
+        speaker.end_of_turn()
+        await asyncio.sleep(0.1)
+        for _ in range(3):  # as the callback reports them under CPU steal
+            speaker.latency.late(time.monotonic())
+        assert speaker._stream is first  # never reopened in the middle of a reply
+        await settle(speaker)
+        assert speaker.latency.current_s == 0.04 and not speaker.latency.pending
+        second = speaker._stream
+        assert second is not first and abs(second.latency - 0.04) < 0.005
+        recorder = pulse.record()
+        try:
+            speaker.play(tone(0.3))
+            speaker.end_of_turn()
+            assert await speaker.drain()
+            await asyncio.sleep(0.2)
+        finally:
+            recorder.stop()
+        assert np.abs(recorder.samples()).max() > 4000, "the reopened stream played nothing"
+        assert not speaker.failed
+    finally:
+        speaker.close()

@@ -37,6 +37,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="gemini-3.1-flash-live-preview turns sometimes end without usage or turnComplete",
     )
+    parser.add_argument(
+        "--async-calls",
+        action="store_true",
+        help="3.8 Live talks on while a NON_BLOCKING tool runs, then uses its scheduling",
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
 
@@ -57,6 +62,7 @@ async def serve(args: argparse.Namespace) -> None:
         journal=False,  # a standalone server runs for as long as someone uses it
     )
     emu.preview_quirks = args.preview_quirks
+    emu.async_calls = args.async_calls
     async with emu:
         print(f"Gemini Live emulator at {emu.base_url}")
         print(f"CA file: {emu.ca_file}")

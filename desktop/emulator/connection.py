@@ -65,6 +65,7 @@ class Connection:
         self._reply_task: asyncio.Task[None] | None = None
         self._delivered = 0
         self._queued_reply = False
+        self._results_waiting = False  # asynchronous results to speak once idle
         self._deferred_tools: list[tuple[str, dict[str, Any]]] = []
         self._tasks: set[asyncio.Task[Any]] = set()
 
@@ -167,6 +168,10 @@ class Connection:
             await self._cut()
         if decision.resume:
             self._start(lambda conv: conv.continue_after_tools(self.emu._take_script()))
+        if decision.results:
+            self._results_waiting = True
+            if not self.conv.busy:
+                self._after_turn()
         if decision.respond:
             if self.conv.busy:
                 self._queued_reply = True
@@ -243,7 +248,10 @@ class Connection:
         assert self.conv is not None
         if self.closed or self.conv.busy:
             return
-        if self._deferred_tools:
+        if self._results_waiting and self.conv.async_results:
+            self._results_waiting = False
+            self._start(lambda conv: conv.speak_results(self.emu._take_script()))
+        elif self._deferred_tools:
             self.start_reply(self._deferred_tools.pop(0))
         elif self._queued_reply and self.conv.has_pending_input:
             self._queued_reply = False

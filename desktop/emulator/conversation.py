@@ -45,6 +45,8 @@ from desktop.emulator.wire import (
 log = logging.getLogger(__name__)
 
 Message = dict[str, Any]
+# What the model says right after an asynchronous call, while the tool runs.
+ASYNC_FILLER = "One moment, I am on it."
 
 
 class Knobs(Protocol):
@@ -75,12 +77,14 @@ class Decision:
     interrupt: bool = False  # cut the reply in progress
     respond: bool = False  # a reply is due
     resume: bool = False  # the tool results are in: continue the reply
+    results: bool = False  # results of asynchronous calls to speak about (when idle)
 
     def __or__(self, other: Decision) -> Decision:
         return Decision(
             self.interrupt or other.interrupt,
             self.respond or other.respond,
             self.resume or other.resume,
+            self.results or other.results,
         )
 
 
@@ -133,6 +137,9 @@ class Conversation:
         self._outcomes: list[ToolOutcome] = []
         self._input_transcription_sent = False
         self.awaiting_history = config.initial_history
+        # NON_BLOCKING calls (3.8 Live, `async_calls` knob): the model talks on meanwhile.
+        self.async_calls: dict[str, str] = {}
+        self.async_results: list[ToolOutcome] = []
 
     # --- input -------------------------------------------------------------------------------
 
@@ -247,6 +254,8 @@ class Conversation:
         return self._barge_in() | Decision(respond=event.turn_complete)
 
     def _tool_response(self, event: ToolResponse) -> Decision:
+        if any(r.id in self.async_calls for r in event.responses):
+            return self._async_results(event)
         for response in event.responses:
             name = self._calls.pop(response.id, None)
             if name is None:
@@ -285,14 +294,44 @@ class Conversation:
     def _tool_plan(self, name: str, args: dict[str, Any]) -> ReplyPlan:
         self.state.tool_calls += 1
         call_id = f"{self._call_id_prefix}-{self.state.tool_calls}"
-        self._calls[call_id] = name
         steps = self._input_transcription_steps()
         steps.append(
             Step({"toolCall": {"functionCalls": [{"id": call_id, "name": name, "args": args}]}})
         )
+        if name in self.config.non_blocking and getattr(self.knobs, "async_calls", False):
+            # Asynchronous: the call goes out and the model goes on talking; its result is
+            # used as its scheduling says (`_async_results`).
+            self.async_calls[call_id] = name
+            steps += self._audio_steps(ASYNC_FILLER) if self.config.audio_out else []
+            self.phase = Phase.GENERATING
+            self._plan = ReplyPlan(steps, text=ASYNC_FILLER)
+            return self._plan
+        self._calls[call_id] = name
         self.phase = Phase.AWAITING_TOOL
         self._plan = ReplyPlan(steps, awaits_tools=True)
         return self._plan
+
+    def _async_results(self, event: ToolResponse) -> Decision:
+        """SILENT: taken in without a word; INTERRUPT: cut the answer in progress and say
+        it; WHEN_IDLE (the default): say it once the model is idle."""
+        decision = Decision()
+        for response in event.responses:
+            name = self.async_calls.pop(response.id, None)
+            if name is None:
+                continue
+            scheduling = response.scheduling.upper() or "WHEN_IDLE"
+            outcome = ToolOutcome(name, response.response, silent=scheduling == "SILENT")
+            self.state.context += Tokens(text=text_tokens(json.dumps(response.response)))
+            if outcome.silent:
+                continue
+            self.async_results.append(outcome)
+            decision |= Decision(results=True, interrupt=scheduling == "INTERRUPT" and self.busy)
+        return decision
+
+    def speak_results(self, script: str | None = None) -> ReplyPlan:
+        """A turn of its own about the asynchronous results that came in."""
+        self._turn, self._outcomes, self.async_results = TurnInput(), self.async_results, []
+        return self._reply_plan(script)
 
     def continue_after_tools(self, script: str | None = None) -> ReplyPlan:
         """The reply after all tool calls were answered or cancelled. Results sent with

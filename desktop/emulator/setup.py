@@ -60,6 +60,7 @@ class SessionConfig:
     initial_history: bool = False
     unknown_fields: tuple[str, ...] = ()
     google_search: bool = False  # tools has {"google_search": {}}: answers are grounded
+    non_blocking: tuple[str, ...] = ()  # functions the model calls without waiting
 
     @property
     def audio_out(self) -> bool:
@@ -94,6 +95,18 @@ def _function_names(tools: Any) -> tuple[str, ...]:
         for decl in tool.get("function_declarations") or []:
             if isinstance(decl, dict) and decl.get("name"):
                 names.append(str(decl["name"]))
+    return tuple(names)
+
+
+def _non_blocking(tools: Any, by_default: bool) -> tuple[str, ...]:
+    """Functions called asynchronously: declared NON_BLOCKING, or not declared BLOCKING on a
+    model whose calls are asynchronous by default (3.8 Live)."""
+    names: list[str] = []
+    for tool in tools if isinstance(tools, list) else []:
+        for decl in (tool.get("function_declarations") or []) if isinstance(tool, dict) else []:
+            behavior = str(decl.get("behavior") or "").upper() if isinstance(decl, dict) else ""
+            if behavior == "NON_BLOCKING" or (by_default and behavior != "BLOCKING"):
+                names.append(str(decl.get("name")))
     return tuple(names)
 
 
@@ -148,6 +161,7 @@ def parse_setup(
         response_modalities=modalities,
         system_instruction=_text_of(setup.get("system_instruction")),
         function_names=_function_names(tools),
+        non_blocking=_non_blocking(tools, personality_for(model).non_blocking),
         tools_tokens=len(json.dumps(tools)) // 4 if tools else 0,
         input_transcription="input_audio_transcription" in setup,
         output_transcription="output_audio_transcription" in setup,

@@ -141,3 +141,37 @@ async def test_the_31_preview_gets_no_behavior_and_no_scheduling(emu: LiveEmulat
     answer = run.log.lines(Role.MODEL)[-1].text
     assert "I called point and it returned" in answer
     await run.stop()
+
+
+async def test_38_live_talks_on_while_a_tool_runs_and_honours_the_scheduling(
+    emu: LiveEmulator,
+) -> None:
+    emu.async_calls = True
+    emu.chunk_delay_s = 0.03  # the filler lasts ~0.4 s: long enough to be cut
+    run = Run(emu, "gemini-3.8-live")
+    await run.log.wait_for(lambda: run.session.state is SessionState.LIVE)
+
+    def model_lines() -> list[str]:
+        return [line.text for line in run.log.lines(Role.MODEL)]
+
+    # INTERRUPT: the answer arrives while the model still talks; it is cut and the result said.
+    await emu.issue_tool_call("point", {"label": "Save"})
+    await run.log.wait_for(lambda: any("I called point" in t for t in model_lines()))
+    assert any(s.message["serverContent"].get("interrupted") for s in emu.sent_of("serverContent"))
+    emu.chunk_delay_s = 0.005
+    before = len(model_lines())
+    # WHEN_IDLE: the filler is finished first, then the result gets a turn of its own.
+    await emu.issue_tool_call("dawdle", {})
+    await run.log.wait_for(lambda: len(model_lines()) >= before + 2)
+    filler, result = model_lines()[before : before + 2]
+    assert filler == "One moment, I am on it."
+    assert 'I called dawdle and it returned {"result": "late"}' in result
+    # SILENT: only the filler.
+    await emu.issue_tool_call("remember", {"text": "milk"})
+    await emu.wait_for(lambda: len(run.responses()) == 3)
+    await run.log.wait_for(lambda: len(model_lines()) >= before + 3)
+    await asyncio.sleep(0.5)
+    assert model_lines()[before + 2 :] == ["One moment, I am on it."]
+    assert [r.scheduling for r in run.runner.records] == ["INTERRUPT", "WHEN_IDLE", "SILENT"]
+    assert run.session.state is SessionState.LIVE
+    await run.stop()

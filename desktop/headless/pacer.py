@@ -15,14 +15,22 @@ from typing import Any, TextIO
 
 from desktop.core.events import (
     Event,
+    Interrupted,
+    ModelAudio,
     NotDelivered,
+    Role,
     SessionError,
     SessionState,
     StateChanged,
+    ToolCallRequested,
+    TranscriptDelta,
     TurnComplete,
     event_to_json,
 )
 from desktop.session.live_session import LiveSession
+
+# How long a turn that ended with every result sent waits for a turn that says them.
+RESULT_GRACE_S = 1.5
 
 
 class HeadlessRun:
@@ -43,6 +51,20 @@ class HeadlessRun:
         self.holds: set[str] = set()
         # Stdin lines that are commands, not text to say (e.g. "/press" with --mic).
         self.commands: dict[str, Callable[[], None]] = {}
+        # Asynchronous function calls (3.8 Live): the model ends a turn ("one moment...")
+        # while the tool runs and says the result in a later turn. Such a turn is not the
+        # answer: it counts once every result was said (or sent SILENT, never to be said).
+        self.async_calls = False
+        self._results_owed = 0  # calls whose result is not said yet
+        self._results_sent = 0  # results sent that the model will say
+        self._in_turn = False  # the model's turn has started (content or a tool call)
+        self._fresh_turn = False  # ...and it started after a result was sent
+        self._turns_held = 0  # turns ended while a result was owed
+        # Every result sent, none said in a turn of its own yet: either the server waited for
+        # them and said them in the turn that just ended (a blocking call), or a turn of its
+        # own is coming. A new turn within this grace says which.
+        self.result_grace_s = RESULT_GRACE_S
+        self._grace: asyncio.TimerHandle | None = None
         self.session: LiveSession = session_factory(self.on_event)
 
     def print(self, obj: dict[str, Any]) -> None:
@@ -62,11 +84,25 @@ class HeadlessRun:
                 self.done.set()
         elif isinstance(event, SessionError) and event.fatal:
             self.failure = event.message
+        elif isinstance(event, ToolCallRequested):
+            self._turn_started()
+            if self.async_calls:
+                self._results_owed += len(event.calls)
+        elif isinstance(event, Interrupted):
+            self._in_turn = False  # what comes next is a new turn
+        elif isinstance(event, ModelAudio) or (
+            isinstance(event, TranscriptDelta) and event.role is Role.MODEL
+        ):
+            self._turn_started()
         elif isinstance(event, TurnComplete):
-            self._turns_done += 1
-            self._awaiting_reply = False
-            self._say_next()
-            self._check_done()
+            if self._results_sent and self._fresh_turn:  # the turn that said a result
+                self._results_sent -= 1
+                self._results_owed = max(0, self._results_owed - 1)
+            self._in_turn = self._fresh_turn = False
+            self._turns_held += 1
+            self._release_turns()
+            if self._turns_held and self._results_owed == self._results_sent:
+                self._wait_for_a_result_turn()
         elif isinstance(event, NotDelivered):
             # The server failed on that line twice: it will not be answered; go on (counted
             # as done, so a --say run still ends).
@@ -74,6 +110,45 @@ class HeadlessRun:
             self._awaiting_reply = False
             self._say_next()
             self._check_done()
+
+    def _turn_started(self) -> None:
+        if not self._in_turn:
+            self._in_turn = True
+            self._fresh_turn = self._results_sent > 0
+            if self._grace is not None:  # a result's own turn: no need to wait any more
+                self._grace.cancel()
+                self._grace = None
+
+    def _wait_for_a_result_turn(self) -> None:
+        if self._grace is None:
+            loop = asyncio.get_running_loop()
+            self._grace = loop.call_later(self.result_grace_s, self._results_were_said)
+
+    def _results_were_said(self) -> None:
+        """No turn of its own came: the turn that ended said them (a blocking call)."""
+        self._grace = None
+        self._results_owed = max(0, self._results_owed - self._results_sent)
+        self._results_sent = 0
+        self._release_turns()
+
+    def result_sent(self, scheduling: str) -> None:
+        """A tool's result went out with this scheduling ("" : a blocking call)."""
+        if not self.async_calls or not scheduling:
+            return
+        if scheduling == "SILENT":
+            self._results_owed = max(0, self._results_owed - 1)
+            self._release_turns()
+        else:
+            self._results_sent += 1
+
+    def _release_turns(self) -> None:
+        if self._results_owed or not self._turns_held:
+            return
+        self._turns_held = 0
+        self._turns_done += 1  # the answer, however many turns it took
+        self._awaiting_reply = False
+        self._say_next()
+        self._check_done()
 
     def add_line(self, line: str) -> None:
         command = self.commands.get(line.strip())

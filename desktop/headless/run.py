@@ -92,6 +92,7 @@ async def run_headless(args: argparse.Namespace, out: TextIO | None = None) -> i
     history = start_headless_history(fanout, settings, endpoint.label, run.print, args)
     vision = start_headless_vision(run, settings, args.source, args.fps_max)
     tools.attach(run.session, fanout, run.print, vision.pipeline if vision else None)
+    run.async_calls, tools.on_result = tools.runner.schedules, run.result_sent
     voice = await start_headless_voice(run, settings, args)
     if not args.say:
         _read_stdin_lines(run, asyncio.get_running_loop())

@@ -23,7 +23,7 @@ from desktop.capture.sources import CaptureError
 from desktop.core.fanout import EventFanout
 from desktop.core.geometry import FrameGeometry, Rect, Screen
 from desktop.core.live_models import rules_for
-from desktop.core.tool_calls import ToolImage, ToolRecord
+from desktop.core.tool_calls import ToolImage, ToolRecord, ToolStatus
 from desktop.settings import Settings
 from desktop.tools.builtin import (
     PrintEffects,
@@ -110,9 +110,16 @@ class HeadlessTools:
             self.registry,
             self._respond,
             timeout_s=settings.tool_timeout_s,
-            on_record=lambda record: self.effects.print_json(record_json(record)),
+            on_record=self._record,
         )
         self.runner.schedules = rules_for(settings.model).scheduling
+        # Told each result's scheduling once it is sent (the run's pacing, 3.8 Live).
+        self.on_result: Callable[[str], None] | None = None
+
+    def _record(self, record: ToolRecord) -> None:
+        self.effects.print_json(record_json(record))
+        if self.on_result is not None and record.status is not ToolStatus.RUNNING:
+            self.on_result(record.scheduling)
 
     def session_options(self) -> dict[str, Any]:
         """Keyword arguments for `LiveSession`."""

@@ -96,6 +96,16 @@ class TurnComplete:
 
 
 @dataclass(frozen=True)
+class UserSpeech:
+    """The server heard the user start or stop speaking (voiceActivity,
+    voiceActivityDetectionSignal), or is transcribing them right now
+    (interimInputTranscription: `text`, not final)."""
+
+    speaking: bool
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Source:
     title: str
     uri: str
@@ -184,6 +194,7 @@ Event = (
     | GenerationComplete
     | TurnComplete
     | Grounding
+    | UserSpeech
     | Usage
     | ToolCallRequested
     | ToolCallCancelled
@@ -203,6 +214,7 @@ _EVENT_NAMES: dict[type, str] = {
     GenerationComplete: "generation_complete",
     TurnComplete: "turn_complete",
     Grounding: "grounding",
+    UserSpeech: "user_speech",
     Usage: "usage",
     ToolCallRequested: "tool_call",
     ToolCallCancelled: "tool_call_cancelled",

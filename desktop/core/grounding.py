@@ -1,7 +1,8 @@
-"""Google Search grounding (`serverContent.groundingMetadata`) as the app shows it: the sources
-of an answer, the searches made, and the search entry point. Google's terms for grounding with
-Google Search ask apps to display `searchEntryPoint.renderedContent` (HTML/CSS Google renders)
-with the grounded answer."""
+"""Server fields the user sees beside the conversation (SDK 3.6 era): Google Search grounding
+(`serverContent.groundingMetadata`: the sources of an answer, the searches made, and the search
+entry point, which Google's terms for grounding with Google Search ask apps to display with
+the answer), and the server's own view of whether the user is speaking (`voiceActivity`,
+`voiceActivityDetectionSignal`, `serverContent.interimInputTranscription`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from desktop.core.events import Grounding, Source
+from desktop.core.events import Event, Grounding, Source, UserSpeech
 
 MAX_SOURCES = 10
 
@@ -28,6 +29,22 @@ def parse_grounding(metadata: Mapping[str, Any], turn: int) -> Grounding:
     entry = metadata.get("search_entry_point") or {}
     rendered = entry.get("rendered_content") if isinstance(entry, Mapping) else ""
     return Grounding(turn, tuple(sources[:MAX_SOURCES]), queries, str(rendered or ""))
+
+
+def user_speech(msg: Mapping[str, Any]) -> list[Event]:
+    """From one snake_case server message: whether the server hears the user speak."""
+    activity = (msg.get("voice_activity") or {}).get("voice_activity_type")
+    signal = (msg.get("voice_activity_detection_signal") or {}).get("vad_signal_type")
+    interim = ((msg.get("server_content") or {}).get("interim_input_transcription") or {}).get(
+        "text"
+    )
+    if activity == "ACTIVITY_START" or signal == "VAD_SIGNAL_TYPE_SOS":
+        return [UserSpeech(True)]
+    if activity == "ACTIVITY_END" or signal == "VAD_SIGNAL_TYPE_EOS":
+        return [UserSpeech(False)]
+    if interim:
+        return [UserSpeech(True, str(interim))]
+    return []
 
 
 def merge(old: Grounding, new: Grounding) -> Grounding:

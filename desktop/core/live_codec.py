@@ -30,7 +30,7 @@ from desktop.core.events import (
     TurnComplete,
     Usage,
 )
-from desktop.core.grounding import parse_grounding
+from desktop.core.grounding import parse_grounding, user_speech
 from desktop.core.transcript import TranscriptAssembler
 
 DEFAULT_OUTPUT_RATE = 24_000
@@ -141,6 +141,7 @@ class LiveEventDecoder:
         usage = msg.get("usage_metadata")
         if usage:
             events.append(parse_usage(usage))
+        events += user_speech(msg)
         go_away = msg.get("go_away")
         if go_away is not None:
             events.append(GoAway(parse_duration(go_away.get("time_left"))))

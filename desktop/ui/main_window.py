@@ -29,6 +29,7 @@ from desktop.core.events import (
     Grounding,
     NotDelivered,
     Notice,
+    Role,
     SessionError,
     SessionState,
     StateChanged,
@@ -36,6 +37,7 @@ from desktop.core.events import (
     TranscriptLine,
     TurnComplete,
     Usage,
+    UserSpeech,
 )
 from desktop.settings import Settings, SettingsStore, config_dir
 from desktop.ui.grounding_view import GroundingPanel
@@ -164,6 +166,8 @@ class MainWindow(QMainWindow):
             self._transcript.add_delta(event)
         elif isinstance(event, TranscriptLine):
             self._transcript.add_line(event)
+            if event.role is Role.USER:
+                self.you_speaking.hide()  # what they said is in; no end signal may follow
         elif isinstance(event, StateChanged):
             self._on_state(event)
         elif isinstance(event, Usage):
@@ -174,6 +178,8 @@ class MainWindow(QMainWindow):
                 self._show_state(self._state)
         elif isinstance(event, Grounding):
             self.grounding.show_grounding(event)
+        elif isinstance(event, UserSpeech):
+            self.you_speaking.setVisible(event.speaking)
         elif isinstance(event, TurnComplete) and (event.reason or event.waiting_for_input):
             self._transcript.add_notice(self._turn_end_note(event), time.time())
         elif isinstance(event, Notice):
@@ -211,6 +217,12 @@ class MainWindow(QMainWindow):
         self._badge.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         header.addWidget(self._badge)
         header.addStretch(1)
+        # The server hears the user speak (voice activity, interim transcription).
+        self.you_speaking = QLabel(self.tr("● You are speaking"), central)
+        self.you_speaking.setObjectName("youSpeaking")
+        self.you_speaking.setStyleSheet("color: #1a73e8; font-weight: 600;")
+        self.you_speaking.hide()
+        header.addWidget(self.you_speaking)
         self._session_info = QLabel(central)
         self._session_info.setObjectName("sessionInfo")
         self._session_info.setStyleSheet("color: palette(placeholder-text);")

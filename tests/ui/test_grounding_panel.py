@@ -48,3 +48,18 @@ def test_a_turn_ended_for_more_input_says_so(qtbot: QtBot, tmp_path: Path) -> No
     assert "The model is waiting for you to say more." in window.transcript.plain_text()
     window.apply_event(TurnComplete(2, reason="GENERATED_CONTENT_SAFETY"))
     assert "ended its answer early (generated content safety)" in window.transcript.plain_text()
+
+
+def test_you_are_speaking_follows_the_server(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.core.events import LineSource, Role, TranscriptLine, UserSpeech
+
+    window = make_window(qtbot, tmp_path)
+    assert not window.you_speaking.isVisible()
+    window.apply_event(UserSpeech(True))
+    assert window.you_speaking.isVisible()
+    window.apply_event(UserSpeech(False))
+    assert not window.you_speaking.isVisible()
+    window.apply_event(UserSpeech(True, "what is"))  # interim transcription only
+    assert window.you_speaking.isVisible()
+    window.apply_event(TranscriptLine(1, Role.USER, "what is this", LineSource.SPEECH, 0.0, 1.0))
+    assert not window.you_speaking.isVisible()

@@ -85,3 +85,30 @@ def test_turn_complete_reason_and_waiting_for_input() -> None:
     )
     (done,) = [e for e in events if isinstance(e, TurnComplete)]
     assert done.reason == "" and done.waiting_for_input and done.turn == 1
+
+
+def test_the_servers_view_of_the_user_speaking() -> None:
+    from desktop.core.events import UserSpeech
+
+    decoder = LiveEventDecoder(clock=lambda: 0.0)
+
+    def heard(message: dict[str, object]) -> list[UserSpeech]:
+        return [e for e in decoder.decode(message) if isinstance(e, UserSpeech)]
+
+    assert heard({"voiceActivity": {"voiceActivityType": "ACTIVITY_START"}}) == [UserSpeech(True)]
+    assert heard({"voiceActivity": {"voiceActivityType": "ACTIVITY_END"}}) == [UserSpeech(False)]
+    assert heard({"voiceActivityDetectionSignal": {"vadSignalType": "VAD_SIGNAL_TYPE_SOS"}}) == [
+        UserSpeech(True)
+    ]
+    assert heard({"voiceActivityDetectionSignal": {"vadSignalType": "VAD_SIGNAL_TYPE_EOS"}}) == [
+        UserSpeech(False)
+    ]
+    assert heard({"serverContent": {"interimInputTranscription": {"text": "what is"}}}) == [
+        UserSpeech(True, "what is")
+    ]
+    assert heard({"serverContent": {"inputTranscription": {"text": "what is"}}}) == []
+    assert event_to_json(UserSpeech(True, "hi")) == {
+        "event": "user_speech",
+        "speaking": True,
+        "text": "hi",
+    }

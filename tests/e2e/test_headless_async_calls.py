@@ -18,6 +18,8 @@ async def test_the_result_turn_is_the_answer(emulator: LiveEmulator) -> None:
         emulator.base_url,
         "--ca-file",
         emulator.ca_file,
+        "--model",
+        "gemini-3.8-live",  # asynchronous calls are 3.8's (whatever SCREENMATE_TEST_MODEL says)
         "--say",
         "please call point_at",
         "--say",

@@ -16,7 +16,9 @@ __all__ = ["emulator"]
 
 async def test_grounded_answer_prints_its_sources(emulator: LiveEmulator, tmp_path: Path) -> None:
     config_dir().mkdir(parents=True, exist_ok=True)
-    (config_dir() / "settings.json").write_text(json.dumps({"tools_google_search": True}))
+    path = config_dir() / "settings.json"
+    settings = json.loads(path.read_text()) if path.exists() else {}  # a model asked for
+    path.write_text(json.dumps({**settings, "tools_google_search": True}))
     code, lines, err = await run_app(
         "--base-url",
         emulator.base_url,

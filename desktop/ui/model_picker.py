@@ -70,7 +70,10 @@ class ModelPicker(QWidget):
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            loop = asyncio.get_event_loop_policy().get_event_loop()
+            try:
+                loop = asyncio.get_event_loop_policy().get_event_loop()
+            except RuntimeError:  # no loop at all (a dialog opened outside the app)
+                return None
             if not loop.is_running():
                 return None
         self.note.setText(self.tr("Reading the models your key may use…"))

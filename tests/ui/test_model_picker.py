@@ -109,3 +109,16 @@ def test_keep_is_remembered_and_nothing_changes(qtbot: QtBot, tmp_path: Path) ->
     assert window_for(qtbot, tmp_path, saved).model_suggestion is None
     # Users of any other model never see it.
     assert window_for(qtbot, tmp_path, Settings()).model_suggestion is None
+
+
+def test_without_an_event_loop_the_built_in_list_stays(qtbot: QtBot) -> None:
+    # A dialog opened with a key but no asyncio loop (it crashed with "no current event loop").
+    asyncio.set_event_loop(None)
+    picker = ModelPicker(Settings())
+    qtbot.addWidget(picker)
+
+    async def never() -> list[str]:
+        raise AssertionError("not called")
+
+    assert picker.load(never) is None
+    assert picker.combo.count() == len(FALLBACK_MODELS)

@@ -44,7 +44,7 @@ from desktop.core.audio_talk import (
 )
 from desktop.core.events import Event, GenerationComplete, Interrupted, ModelAudio, TurnComplete
 from desktop.core.floor import DESKTOP, Floor
-from desktop.outputs.speaker import Speaker
+from desktop.outputs.speaker import Speaker, block_ms_for
 from desktop.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -290,8 +290,9 @@ class Voice:
 
     def _make_speaker(self, device: str) -> Speaker:
         return self._speaker_factory(
-            device, on_speaking=self._on_speaking, on_played=self._on_played
-        )
+            device, on_speaking=self._on_speaking, on_played=self._on_played,
+            block_ms=block_ms_for(self._echo is not None),
+        )  # fmt: skip
 
     def _replace(self, slot: _Device, stream: Any) -> None:
         slot.stream.close()
@@ -317,6 +318,7 @@ class Voice:
             self._echo_note = "No echo handling (headphones)."
         half = mode is EchoMode.HALF_DUPLEX or (mode is EchoMode.AEC and self._echo is None)
         self._do(self.talk.set_half_duplex(half))
+        self.speaker.set_block_ms(block_ms_for(self._echo is not None))
 
     def _open(self, slot: _Device) -> bool:
         was_lost = slot.state is DeviceState.LOST

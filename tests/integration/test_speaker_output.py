@@ -55,3 +55,23 @@ async def test_late_callbacks_step_the_device_latency_up_between_replies(
         assert not speaker.failed
     finally:
         speaker.close()
+
+
+async def test_the_echo_canceller_gets_20_ms_blocks_headphones_get_10(pulse: PulseAudio) -> None:
+    """With 10 ms blocks the WebRTC canceller got back ~5-20 dB of ERLE instead of ~41 dB
+    (bench_voice --erle): the speaker plays 20 ms blocks while it needs the reference, and
+    switching the echo mode reopens the stream with the other size."""
+    from desktop.audio.voice import Voice
+    from desktop.settings import Settings
+
+    voice = Voice(Settings(echo_mode="aec"))
+    await voice.start()
+    try:
+        assert voice.status.echo == "Echo cancellation on."
+        assert voice.speaker.block_ms == 20
+        assert abs(voice.speaker._stream.latency - 0.04) < 0.005
+        voice.apply_settings(Settings(echo_mode="off"))
+        assert voice.speaker.block_ms == 10 and voice.speaker.is_open
+        assert abs(voice.speaker._stream.latency - 0.02) < 0.005
+    finally:
+        await voice.stop()

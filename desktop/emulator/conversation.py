@@ -8,16 +8,23 @@ closing messages (turnComplete with usageMetadata, sessionResumptionUpdate, ...)
 
 from __future__ import annotations
 
-import enum
 import json
 import logging
-import re
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from dataclasses import replace
+from typing import Any
 
 from desktop.emulator import speech
 from desktop.emulator.media import image_size
+from desktop.emulator.plan import (
+    ASYNC_FILLER,
+    Decision,
+    DefaultKnobs,
+    Knobs,
+    Message,
+    Phase,
+    ReplyPlan,
+    Step,
+)
 from desktop.emulator.replies import (
     ToolOutcome,
     TurnInput,
@@ -28,6 +35,7 @@ from desktop.emulator.replies import (
 from desktop.emulator.resumption import ResumptionStore, SessionState
 from desktop.emulator.setup import SessionConfig
 from desktop.emulator.tokens import Tokens, audio_tokens, text_tokens, usage_metadata
+from desktop.emulator.tool_turns import ToolTurns
 from desktop.emulator.vad import EnergyVad, SpeechEnded, SpeechStarted, VadEvent
 from desktop.emulator.wire import (
     ActivityEnd,
@@ -37,77 +45,26 @@ from desktop.emulator.wire import (
     ClientContent,
     ClientEvent,
     TextIn,
-    ToolResponse,
     VideoIn,
     audio_part,
 )
 
 log = logging.getLogger(__name__)
 
-Message = dict[str, Any]
-# What the model says right after an asynchronous call, while the tool runs.
-ASYNC_FILLER = "One moment, I am on it."
+__all__ = [
+    "ASYNC_FILLER",
+    "Conversation",
+    "Decision",
+    "DefaultKnobs",
+    "Knobs",
+    "Message",
+    "Phase",
+    "ReplyPlan",
+    "Step",
+]
 
 
-class Knobs(Protocol):
-    """Settings the conversation reads from its owner (the emulator) at the time of use."""
-
-    transcriber: Callable[[bytes], str] | None
-    turn_complete_after_interrupt: bool
-    # The reply to a turn's typed texts (None: the default account), for scripted sessions
-    # whose replies must not depend on how often a turn was cut and asked again.
-    responder: Callable[[list[str]], str | None] | None
-
-
-@dataclass
-class DefaultKnobs:
-    transcriber: Callable[[bytes], str] | None = None
-    turn_complete_after_interrupt: bool = True
-    responder: Callable[[list[str]], str | None] | None = None
-
-
-class Phase(enum.Enum):
-    IDLE = "idle"
-    GENERATING = "generating"
-    AWAITING_TOOL = "awaiting_tool"
-
-
-@dataclass(frozen=True)
-class Decision:
-    interrupt: bool = False  # cut the reply in progress
-    respond: bool = False  # a reply is due
-    resume: bool = False  # the tool results are in: continue the reply
-    results: bool = False  # results of asynchronous calls to speak about (when idle)
-
-    def __or__(self, other: Decision) -> Decision:
-        return Decision(
-            self.interrupt or other.interrupt,
-            self.respond or other.respond,
-            self.resume or other.resume,
-            self.results or other.results,
-        )
-
-
-@dataclass(frozen=True)
-class Step:
-    message: Message
-    audio_chunk: bool = False  # counts towards `after_chunks` faults
-    words: int = 0  # reply words this step delivers
-    audio_s: float = 0.0
-
-
-@dataclass
-class ReplyPlan:
-    steps: list[Step] = field(default_factory=list)
-    text: str = ""
-    awaits_tools: bool = False
-
-    @property
-    def audio_chunks(self) -> int:
-        return sum(1 for s in self.steps if s.audio_chunk)
-
-
-class Conversation:
+class Conversation(ToolTurns):
     def __init__(
         self,
         config: SessionConfig,
@@ -146,10 +103,6 @@ class Conversation:
     @property
     def busy(self) -> bool:
         return self.phase is not Phase.IDLE
-
-    @property
-    def outstanding_calls(self) -> list[str]:
-        return list(self._calls)
 
     def _barge_in(self) -> Decision:
         return Decision(interrupt=self.busy and self.config.interruptible)
@@ -253,28 +206,7 @@ class Conversation:
         # Google treats any clientContent as a barge-in; only turnComplete asks for a reply.
         return self._barge_in() | Decision(respond=event.turn_complete)
 
-    def _tool_response(self, event: ToolResponse) -> Decision:
-        if any(r.id in self.async_calls for r in event.responses):
-            return self._async_results(event)
-        for response in event.responses:
-            name = self._calls.pop(response.id, None)
-            if name is None:
-                log.warning("toolResponse for unknown call id %r ignored", response.id)
-                continue
-            sizes = tuple(image.size for image in response.images)
-            silent = response.scheduling.upper() == "SILENT"
-            self._outcomes.append(ToolOutcome(name, response.response, images=sizes, silent=silent))
-        ready = self.phase is Phase.AWAITING_TOOL and not self._calls and bool(self._outcomes)
-        return Decision(resume=ready)
-
     # --- replies -----------------------------------------------------------------------------
-
-    def _requested_tool(self) -> str | None:
-        for name in self.config.function_names:
-            pattern = rf"\bcall\s+{re.escape(name)}\b"
-            if any(re.search(pattern, text, re.IGNORECASE) for text in self._turn.texts):
-                return name
-        return None
 
     def begin_reply(
         self, script: str | None = None, tool_call: tuple[str, dict[str, Any]] | None = None
@@ -289,57 +221,6 @@ class Conversation:
             tool_call = (name, {}) if name else None
         if tool_call is not None:
             return self._tool_plan(*tool_call)
-        return self._reply_plan(script)
-
-    def _tool_plan(self, name: str, args: dict[str, Any]) -> ReplyPlan:
-        self.state.tool_calls += 1
-        call_id = f"{self._call_id_prefix}-{self.state.tool_calls}"
-        steps = self._input_transcription_steps()
-        steps.append(
-            Step({"toolCall": {"functionCalls": [{"id": call_id, "name": name, "args": args}]}})
-        )
-        if name in self.config.non_blocking and getattr(self.knobs, "async_calls", False):
-            # Asynchronous: the call goes out and the model goes on talking; its result is
-            # used as its scheduling says (`_async_results`).
-            self.async_calls[call_id] = name
-            steps += self._audio_steps(ASYNC_FILLER) if self.config.audio_out else []
-            self.phase = Phase.GENERATING
-            self._plan = ReplyPlan(steps, text=ASYNC_FILLER)
-            return self._plan
-        self._calls[call_id] = name
-        self.phase = Phase.AWAITING_TOOL
-        self._plan = ReplyPlan(steps, awaits_tools=True)
-        return self._plan
-
-    def _async_results(self, event: ToolResponse) -> Decision:
-        """SILENT: taken in without a word; INTERRUPT: cut the answer in progress and say
-        it; WHEN_IDLE (the default): say it once the model is idle."""
-        decision = Decision()
-        for response in event.responses:
-            name = self.async_calls.pop(response.id, None)
-            if name is None:
-                continue
-            scheduling = response.scheduling.upper() or "WHEN_IDLE"
-            outcome = ToolOutcome(name, response.response, silent=scheduling == "SILENT")
-            self.state.context += Tokens(text=text_tokens(json.dumps(response.response)))
-            if outcome.silent:
-                continue
-            self.async_results.append(outcome)
-            decision |= Decision(results=True, interrupt=scheduling == "INTERRUPT" and self.busy)
-        return decision
-
-    def speak_results(self, script: str | None = None) -> ReplyPlan:
-        """A turn of its own about the asynchronous results that came in."""
-        self._turn, self._outcomes, self.async_results = TurnInput(), self.async_results, []
-        return self._reply_plan(script)
-
-    def continue_after_tools(self, script: str | None = None) -> ReplyPlan:
-        """The reply after all tool calls were answered or cancelled. Results sent with
-        scheduling SILENT are taken in without a word: the turn just ends."""
-        if self._outcomes and all(o.silent for o in self._outcomes) and script is None:
-            self.phase = Phase.GENERATING
-            self._plan = ReplyPlan([], text="")
-            return self._plan
         return self._reply_plan(script)
 
     def _input_transcription_steps(self) -> list[Step]:
@@ -462,16 +343,6 @@ class Conversation:
         partial = " ".join(self._plan.text.split()[:words])
         messages.append({"serverContent": {"interrupted": True}})
         return messages + self._finish(delivered, partial, interrupted=True)
-
-    def cancel_tool_calls(self, ids: Collection[str] | None = None) -> tuple[list[Message], bool]:
-        """Cancel outstanding calls; returns (messages, whether the reply can now continue)."""
-        chosen = [i for i in self._calls if ids is None or i in ids]
-        if not chosen:
-            return [], False
-        for call_id in chosen:
-            self._outcomes.append(ToolOutcome(self._calls.pop(call_id), cancelled=True))
-        ready = self.phase is Phase.AWAITING_TOOL and not self._calls
-        return [{"toolCallCancellation": {"ids": chosen}}], ready
 
     @property
     def has_pending_input(self) -> bool:

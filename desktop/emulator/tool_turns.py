@@ -124,10 +124,14 @@ class ToolTurns:
         return self._reply_plan(script)
 
     def cancel_tool_calls(self, ids: Collection[str] | None = None) -> tuple[list[Message], bool]:
-        """Cancel outstanding calls; returns (messages, whether the reply can now continue)."""
+        """Cancel outstanding calls; returns (messages, whether the reply can now continue).
+        An asynchronous call is simply forgotten: the model was not waiting for it."""
+        gone = [i for i in self.async_calls if ids is None or i in ids]
+        for call_id in gone:
+            del self.async_calls[call_id]
         chosen = [i for i in self._calls if ids is None or i in ids]
         if not chosen:
-            return [], False
+            return ([{"toolCallCancellation": {"ids": gone}}] if gone else []), False
         for call_id in chosen:
             self._outcomes.append(ToolOutcome(self._calls.pop(call_id), cancelled=True))
         ready = self.phase is Phase.AWAITING_TOOL and not self._calls

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from desktop.core.events import Event, Role, SessionState, TurnComplete
+from desktop.core.events import Event, Role, SessionState, ToolCallCancelled, TurnComplete
 from desktop.core.live_models import rules_for
 from desktop.core.session_machine import Backoff
 from desktop.emulator import LiveEmulator
@@ -174,4 +174,27 @@ async def test_38_live_talks_on_while_a_tool_runs_and_honours_the_scheduling(
     assert model_lines()[before + 2 :] == ["One moment, I am on it."]
     assert [r.scheduling for r in run.runner.records] == ["INTERRUPT", "WHEN_IDLE", "SILENT"]
     assert run.session.state is SessionState.LIVE
+    await run.stop()
+
+
+async def test_a_cancelled_asynchronous_call_is_never_answered(emu: LiveEmulator) -> None:
+    emu.async_calls = True
+    run = Run(emu, "gemini-3.8-live")
+    await run.log.wait_for(lambda: run.session.state is SessionState.LIVE)
+    slow = asyncio.Event()
+
+    async def wait() -> str:
+        """Wait a while."""
+        await slow.wait()
+        return "never sent"
+
+    run.runner.registry.register(wait, scheduling="WHEN_IDLE")
+    await emu.issue_tool_call("wait", {})
+    await run.log.wait_for(lambda: run.runner.running == 1)
+    await emu.cancel_tool_call()
+    await run.log.wait_for(lambda: run.log.of(ToolCallCancelled))
+    slow.set()
+    await asyncio.sleep(0.3)
+    assert run.responses() == []  # the cancelled call's result was never sent
+    assert [r.status.value for r in run.runner.records] == ["cancelled"]
     await run.stop()

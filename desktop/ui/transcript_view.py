@@ -39,8 +39,8 @@ BOTTOM_SLACK = 4
 # A line separator keeps a multi-line message inside its own paragraph (one block per line_id).
 LINE_SEPARATOR = "\u2028"
 # The window shows the newest this many lines and notices; the history (SQLite) keeps them all.
-# A window open all day would otherwise grow its document, and its memory, without end.
-MAX_SHOWN = 2000
+# A window open all day would otherwise grow its document without end (~7 KB a line, measured).
+MAX_SHOWN = 500
 
 
 class TranscriptView(QTextBrowser):

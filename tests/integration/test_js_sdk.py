@@ -39,9 +39,10 @@ def node() -> str:
 
 @pytest.fixture
 async def emu(tmp_path: Path) -> AsyncIterator[LiveEmulator]:
-    # Replies stream at 10 ms a chunk: the barge-in step has time to cut in after one.
+    # Replies stream at 20 ms a chunk: a reply lasts ~1.5 s, time enough for the barge-in step
+    # to cut in after the first chunk even on a busy machine.
     emulator = LiveEmulator(
-        cert_dir=tmp_path / "certs", api_key=KEY, known_models={MODEL}, chunk_delay_s=0.01
+        cert_dir=tmp_path / "certs", api_key=KEY, known_models={MODEL}, chunk_delay_s=0.02
     )
     async with emulator:
         yield emulator

@@ -74,6 +74,7 @@ class SoakReport:
     companion: Companion
     typed_in_history: int
     spoken_turns: int
+    user_finished: bool = True  # the scripted user played to the end and quit the app
 
     # -- derived figures ------------------------------------------------------------------
 
@@ -120,6 +121,8 @@ class SoakReport:
         found = []
         if self.exit_code != 0:
             found.append(f"the app exited with {self.exit_code} (an abort is -6 or 134)")
+        if not self.user_finished:
+            found.append("the scripted user stopped before the end (see stderr)")
         for marker in ("Fatal Python error", "none_dealloc", "bool_dealloc", "Segmentation"):
             if marker in self.stderr:
                 found.append(f"stderr shows {marker!r}")
@@ -326,6 +329,7 @@ async def _drive(seconds: float, out: Path, display: str, pulse: PulseAudio) -> 
         companion=companion,
         typed_in_history=_typed_in_history(out / "data" / "history.db"),
         spoken_turns=spoken,
+        user_finished=(out / "done").exists(),
     )
 
 

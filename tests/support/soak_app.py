@@ -15,6 +15,7 @@ tray host, and nothing in the app knows it is being driven.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import json
 import os
@@ -33,11 +34,47 @@ STEP_S = 3.0
 STATS_EVERY_S = 5.0
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]  # fmt: skip
+
+
+def _malloc_mb() -> dict[str, float]:
+    """glibc's view of the native heap: in use vs free inside its arenas (fragmentation)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = _MallInfo2
+        info = libc.mallinfo2()
+    except (OSError, AttributeError):
+        return {}
+    mb = 1024 * 1024
+    return {
+        "malloc_in_use_mb": round((info.uordblks + info.hblkhd) / mb, 1),
+        "malloc_free_mb": round(info.fordblks / mb, 1),
+    }
+
+
 def _rss_mb() -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def _class_name(cls: type) -> str:
+    try:
+        return f"{getattr(cls, '__module__', '?')}.{getattr(cls, '__qualname__', '?')}"
+    except Exception:  # a metaclass with odd attributes must not end the soak's driver
+        return repr(cls)
+
+
+def _report_failure(task: asyncio.Task[None]) -> None:
+    """The driver must never die quietly: the soak reads tracebacks on stderr as failures."""
+    if not task.cancelled() and task.exception() is not None:
+        import traceback
+
+        traceback.print_exception(task.exception(), file=sys.stderr)
 
 
 class SoakUser:
@@ -51,6 +88,7 @@ class SoakUser:
         self.started = time.monotonic()
         self._baseline: Any = None
         self._types_at_warmup: Any = None
+        self._classes_at_warmup: set[int] = set()
 
     # -- finding the real widgets ---------------------------------------------------------
 
@@ -192,6 +230,7 @@ class SoakUser:
             "lines_typed": self.lines_typed,
             "actions": self.actions,
             "none_refs": sys.getrefcount(None),
+            **_malloc_mb(),
         }
         with (self.out / "stats.jsonl").open("a") as f:
             f.write(json.dumps(row) + "\n")
@@ -201,13 +240,22 @@ class SoakUser:
         types whose count keeps growing are where a leak lives."""
         from collections import Counter
 
-        counts = Counter(type(o).__qualname__ for o in gc.get_objects())
+        objects = gc.get_objects()
+        counts = Counter(type(o).__qualname__ for o in objects)
+        classes = {id(o): o for o in objects if isinstance(o, type)}
         if self._types_at_warmup is None:
             self._types_at_warmup = counts
+            self._classes_at_warmup = set(classes)
             return
+        # Classes made at run time after warm-up (a class per call is a leak of its own).
+        made = Counter(
+            _class_name(c) for key, c in classes.items() if key not in self._classes_at_warmup
+        )
         grown = counts.copy()
         grown.subtract(self._types_at_warmup)
         lines = [f"{n:+7d} {name}" for name, n in grown.most_common(30) if n > 0]
+        lines += ["", "classes made after warm-up:"]
+        lines += [f"{n:7d} {name}" for name, n in made.most_common(20)]
         (self.out / "object-types.txt").write_text("\n".join(lines) + "\n")
 
     def _trace(self) -> None:
@@ -272,8 +320,14 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     user = SoakUser(out, seconds, ready)
     tasks: list[asyncio.Task[None]] = []
+
     # Runs once run_gui's qasync loop is turning.
-    QTimer.singleShot(500, lambda: tasks.append(asyncio.ensure_future(user.run())))
+    def start() -> None:
+        task = asyncio.ensure_future(user.run())
+        task.add_done_callback(_report_failure)
+        tasks.append(task)
+
+    QTimer.singleShot(500, start)
     from desktop.ui.gui_app import run_gui
 
     code = run_gui(base_url=None, ca_file=None, model=None, ready_file=str(ready))

@@ -41,6 +41,7 @@ from desktop.core.audio_level import erle_db
 from desktop.core.events import Event, Interrupted, ModelAudio, SessionState, TurnComplete
 from desktop.core.fanout import EventFanout
 from desktop.emulator import LiveEmulator
+from desktop.outputs.speaker import block_ms_for
 from desktop.session.endpoint import Endpoint
 from desktop.session.live_session import LiveSession
 from desktop.settings import Settings
@@ -117,9 +118,18 @@ def first_sound_after(recorder: Recorder, t: float) -> float:
 
 
 def last_sound_before(recorder: Recorder, t: float, until: float) -> float:
+    """The end of the last model sound between `t` and `until` on the monitor: a stretch of
+    at least 8 ms whose 2 ms envelope is loud (the 3 ms fade to silence after a barge-in is
+    not model audio); `t` if there is none."""
     samples, times = recorder.timeline()
-    loud = np.nonzero((np.abs(samples) > LOUD) & (times > t) & (times < until))[0]
-    return float(times[loud[-1]]) if loud.size else t
+    if samples.size < 48:
+        return t
+    envelope = np.lib.stride_tricks.sliding_window_view(np.abs(samples), 48).max(axis=1)
+    loud = (envelope > LOUD) & (times[: envelope.size] > t) & (times[: envelope.size] < until)
+    edges = np.diff(np.concatenate([[0], loud.astype(np.int8), [0]]))
+    starts, ends = np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0]
+    long = [(a, b) for a, b in zip(starts, ends, strict=True) if b - a >= 192]
+    return float(times[long[-1][1] - 1]) if long else t
 
 
 async def app_trial(
@@ -141,12 +151,14 @@ async def app_trial(
     return first_sound_after(recorder, released) - released, audio[0] - released
 
 
-async def latency(pulse: PulseAudio, url: str, ca: str, pcm: bytes, trials: int) -> dict[str, Any]:
+async def latency(
+    pulse: PulseAudio, url: str, ca: str, pcm: bytes, trials: int, settings: Settings
+) -> dict[str, Any]:
     """Plain and app trials alternate, so both see the same moments of the machine's load."""
     out: dict[str, Any] = {"plain": [], "plain_msg": [], "app": [], "app_msg": []}
-    player = PlainPlayer()
+    player = PlainPlayer(block_ms_for(settings.echo_mode == "aec"))
     try:
-        async with plain_session(url, ca, PTT) as session, App(url, ca, PTT) as app:
+        async with plain_session(url, ca, settings) as session, App(url, ca, settings) as app:
             recorder = pulse.record()
             await asyncio.sleep(0.5)
             wall0, cpu0 = time.monotonic(), time.process_time()
@@ -199,6 +211,7 @@ async def stress(url: str, ca: str, seconds: float) -> dict[str, Any]:
             "underruns": speaker.underruns,
             "device_underruns": speaker.device_underruns,
             "target_ms": speaker.target_ms,
+            "device_ms": speaker.latency.current_s * 1000,
             "log": speaker.underrun_log,
         }
 
@@ -266,7 +279,7 @@ async def echo_erle(pulse: PulseAudio, url: str, ca: str) -> tuple[float, float]
     return erle_db(echo, rest), erle_db(echo[settled:], rest[settled:])
 
 
-async def main(trials: int, stress_s: float, erle: bool) -> None:
+async def main(trials: int, stress_s: float, erle: bool, echo: str) -> None:
     pulse = PulseAudio()
     pulse.start()
     os.environ.update(pulse.client_env)
@@ -274,7 +287,9 @@ async def main(trials: int, stress_s: float, erle: bool) -> None:
     emulator, url, ca = start_emulator()
     try:
         pcm = speech("What can you see on my screen right now?")
-        lat = await latency(pulse, url, ca, pcm, trials)
+        settings = PTT.replace(echo_mode=echo)
+        lat = await latency(pulse, url, ca, pcm, trials, settings)
+        lat["block_ms"] = block_ms_for(echo == "aec")
         barge = [x * 1000 for x in await barge_in(pulse, trials)]
         hard = await stress(url, ca, stress_s) if stress_s > 0 else None
         erle_all, erle_settled = await echo_erle(pulse, url, ca) if erle else (nan, nan)
@@ -303,6 +318,7 @@ async def main(trials: int, stress_s: float, erle: bool) -> None:
         ("mic callback jitter |interval - 20 ms| (p50, p99)", pct(jitter, 50), pct(jitter, 99)),
         ("CPU s per minute of conversation (app process)", lat["cpu"] / minutes, nan),
     ]
+    print(f"\necho mode {echo}: both play {lat['block_ms']} ms blocks")
     print(f"\nvoice benchmark ({trials} paired trials, emulator on loopback, private PulseAudio)\n")
     print(f"| {'metric (ms)':<52} | {'p50':>8} | {'p90':>8} |")
     print(f"|{'-' * 54}|{'-' * 10}|{'-' * 10}|")
@@ -320,6 +336,7 @@ async def main(trials: int, stress_s: float, erle: bool) -> None:
             f"stress ({stress_s:.0f} s, 2 busy processes): {hard['minutes']:.2f} min of audio, "
             f"{jb} jitter-buffer underruns ({jb * per_min:.1f}/min), {dev} late device "
             f"callbacks ({dev * per_min:.1f}/min), start level now {hard['target_ms']:.0f} ms, "
+            f"device latency now {hard['device_ms']:.0f} ms, "
             f"underrun log (sample, new level ms) {hard['log']}"
         )
     if erle:
@@ -331,5 +348,6 @@ if __name__ == "__main__":
     parser.add_argument("--trials", type=int, default=10)
     parser.add_argument("--stress-seconds", type=float, default=60.0)
     parser.add_argument("--erle", action="store_true", help="also measure the echo canceller")
+    parser.add_argument("--echo", default="off", choices=["off", "aec"], help="the app's echo mode")
     args = parser.parse_args()
-    asyncio.run(main(args.trials, args.stress_seconds, args.erle))
+    asyncio.run(main(args.trials, args.stress_seconds, args.erle, args.echo))

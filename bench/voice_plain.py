@@ -28,7 +28,7 @@ class PlainPlayer:
     device with the app's device settings (24 kHz mono, 10 ms blocks, 20 ms latency), fed
     from a byte queue (no jitter buffer)."""
 
-    def __init__(self) -> None:
+    def __init__(self, block_ms: int = BLOCK_MS) -> None:
         import sounddevice as sd
 
         self._buf = bytearray()
@@ -37,7 +37,7 @@ class PlainPlayer:
         assert device is not None
         self.stream = sd.RawOutputStream(
             device=device.index, samplerate=RATE, channels=1, dtype="int16",
-            blocksize=RATE * BLOCK_MS // 1000, latency=DEVICE_LATENCY_S, callback=self._pull,
+            blocksize=RATE * block_ms // 1000, latency=DEVICE_LATENCY_S, callback=self._pull,
         )  # fmt: skip
         self.stream.start()
 

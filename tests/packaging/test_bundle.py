@@ -8,6 +8,7 @@ The build is cached by source hash (tests/support/bundle.py); a failed build fai
 from __future__ import annotations
 
 import json
+import shutil
 import signal
 import subprocess
 from pathlib import Path
@@ -67,3 +68,38 @@ def test_bundle_window_goes_live_and_quits_cleanly(
         _out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err[-3000:]
     assert b"Traceback" not in err, err[-3000:]
+
+
+def test_bundle_leaves_out_what_the_app_never_uses(executable: Path) -> None:
+    """The spec's diet (issue 16): what it filters out stays out, and ICU's data is trimmed
+    when the build machine has icupkg. Prints the size per component."""
+    internal = executable.parent / "_internal"
+    sizes: dict[str, int] = {}
+    for path in internal.rglob("*"):
+        if path.is_file() and not path.is_symlink():  # PyInstaller links some libraries
+            top = path.relative_to(internal).parts[0]
+            key = "(shared libraries)" if ".so" in top else top
+            sizes[key] = sizes.get(key, 0) + path.stat().st_size
+    sizes["(executable + Python modules)"] = executable.stat().st_size
+    for name, size in sorted(sizes.items(), key=lambda kv: -kv[1])[:12]:
+        print(f"{size / 2**20:7.1f} MiB  {name}")
+    print(f"{sum(sizes.values()) / 2**20:7.1f} MiB  total")
+    qt = internal / "PySide6" / "Qt"
+    gone = [
+        qt / "plugins" / "networkinformation",
+        qt / "lib" / "libQt6Quick.so.6",
+        qt / "lib" / "libQt6Qml.so.6",
+        qt / "lib" / "libQt6Pdf.so.6",
+        qt / "lib" / "libQt6MultimediaWidgets.so.6",
+        qt / "plugins" / "imageformats" / "libqtiff.so",
+        internal / "numpy" / "random",
+        internal / "libgio-2.0.so.0",
+        internal / "libgtk-3.so.0",
+    ]
+    assert [str(p) for p in gone if p.exists()] == []
+    translations = {p.name for p in (qt / "translations").glob("qt*.qm")}
+    assert translations <= {f"{kind}_{lang}.qm" for kind in ("qt", "qtbase", "qtmultimedia")
+                            for lang in ("de", "zh_CN", "en")}, translations  # fmt: skip
+    if shutil.which("icupkg") and shutil.which("cc"):
+        icu = next((qt / "lib").glob("libicudata.so.*"))
+        assert icu.stat().st_size < 20 * 2**20, "ICU's data was not trimmed"

@@ -40,14 +40,23 @@ class _MallInfo2(ctypes.Structure):
         "fordblks", "keepcost")]  # fmt: skip
 
 
+def _load_mallinfo2() -> Any:
+    try:
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2  # once: each CDLL makes new classes
+    except (OSError, AttributeError):
+        return None
+    mallinfo2.restype = _MallInfo2
+    return mallinfo2
+
+
+_MALLINFO2 = _load_mallinfo2()
+
+
 def _malloc_mb() -> dict[str, float]:
     """glibc's view of the native heap: in use vs free inside its arenas (fragmentation)."""
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallinfo2.restype = _MallInfo2
-        info = libc.mallinfo2()
-    except (OSError, AttributeError):
+    if _MALLINFO2 is None:
         return {}
+    info = _MALLINFO2()
     mb = 1024 * 1024
     return {
         "malloc_in_use_mb": round((info.uordblks + info.hblkhd) / mb, 1),
@@ -242,7 +251,8 @@ class SoakUser:
 
         objects = gc.get_objects()
         counts = Counter(type(o).__qualname__ for o in objects)
-        classes = {id(o): o for o in objects if isinstance(o, type)}
+        # type(o), not isinstance: a dead weak proxy raises on __class__.
+        classes = {id(o): o for o in objects if issubclass(type(o), type)}
         if self._types_at_warmup is None:
             self._types_at_warmup = counts
             self._classes_at_warmup = set(classes)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from desktop.emulator import LiveEmulator
 
 from tests.support.pulse import PulseAudio
 from tests.support.xvfb import XServer, start_xvfb
@@ -22,6 +23,16 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.delenv("GOOGLE_API_KEY", raising=False)
     # No test may touch the developer's keychain: by default the keychain holds nothing.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+
+@pytest.fixture
+async def emulator(tmp_path: Path) -> AsyncIterator[LiveEmulator]:
+    """The bundled Live API emulator on a free loopback port, with its journal (tests read
+    what it received). A module that needs other knobs defines its own `emulator`."""
+    emu = LiveEmulator(port=0, cert_dir=tmp_path / "certs")
+    await emu.start()
+    yield emu
+    await emu.stop()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +33,6 @@ def window(x_server: XServer) -> Iterator[PatternWindow]:
     yield win
     win.close()
     keep_alive.close()
-
-
-@pytest.fixture
-async def emulator(tmp_path: Path) -> AsyncIterator[LiveEmulator]:
-    emu = LiveEmulator(port=0, cert_dir=tmp_path / "certs")
-    await emu.start()
-    yield emu
-    await emu.stop()
 
 
 async def headless(emu: LiveEmulator, *args: str) -> tuple[int, list[dict[str, Any]], str]:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
 from desktop.core.events import (
     ModelAudio,
     ResumptionUpdate,
@@ -26,14 +24,6 @@ from desktop.settings import Settings
 from tests.support.events import EventLog
 
 FAST = Backoff(first_s=0.05, factor=2, cap_s=0.2)
-
-
-@pytest.fixture
-async def emulator(tmp_path: Path) -> AsyncIterator[LiveEmulator]:
-    emu = LiveEmulator(port=0, cert_dir=tmp_path / "certs")
-    await emu.start()
-    yield emu
-    await emu.stop()
 
 
 def endpoint_for(emu: LiveEmulator, key: str = "test-key", ca_file: str | None = "") -> Endpoint:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from desktop.core.events import SessionState, TurnComplete
 from desktop.emulator import LiveEmulator
 from desktop.session.endpoint import Endpoint
@@ -24,14 +23,6 @@ from desktop.settings import Settings
 from tests.support.events import EventLog
 
 IDLE_S = 3.0
-
-
-@pytest.fixture
-async def emulator(tmp_path: Path) -> AsyncIterator[LiveEmulator]:
-    emu = LiveEmulator(port=0, cert_dir=tmp_path / "certs")
-    await emu.start()
-    yield emu
-    await emu.stop()
 
 
 class TimerCount:

@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -86,14 +86,6 @@ def show_pattern(x_server: XServer) -> Iterator[Callable[[Rect], PatternWindow]]
     for win in windows:
         win.close()
     keep_alive.close()
-
-
-@pytest.fixture
-async def emulator(tmp_path: Path) -> AsyncIterator[LiveEmulator]:
-    emu = LiveEmulator(port=0, cert_dir=tmp_path / "certs")
-    await emu.start()
-    yield emu
-    await emu.stop()
 
 
 class Sharing:

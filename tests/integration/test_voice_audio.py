@@ -8,7 +8,6 @@ import asyncio
 import os
 import time
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -32,14 +31,6 @@ PUSH_TO_TALK = Settings(talk_mode="push-to-talk", echo_mode="off")
 @pytest.fixture(scope="module")
 def spoken() -> bytes:
     return speech("Hello there, what can you see on my screen right now?")
-
-
-@pytest.fixture
-async def emulator(tmp_path: Path) -> AsyncIterator[LiveEmulator]:
-    emu = LiveEmulator(port=0, cert_dir=tmp_path / "certs")
-    await emu.start()
-    yield emu
-    await emu.stop()
 
 
 class Rig:

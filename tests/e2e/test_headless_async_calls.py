@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from desktop.emulator import LiveEmulator
 
-from tests.e2e.test_headless import emulator, of, run_app
+from tests.e2e.test_headless import of, run_app
 
 __all__ = ["emulator"]
 

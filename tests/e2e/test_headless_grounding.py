@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.emulator import LiveEmulator
 from desktop.settings import config_dir
 
-from tests.e2e.test_headless import emulator, of, run_app
+from tests.e2e.test_headless import of, run_app
 
 __all__ = ["emulator"]
 

@@ -8,8 +8,6 @@ from desktop.emulator import LiveEmulator
 
 from tests.e2e.test_headless import of, run_app
 
-__all__ = ["emulator"]
-
 
 async def test_the_result_turn_is_the_answer(emulator: LiveEmulator) -> None:
     emulator.async_calls = True

@@ -11,8 +11,6 @@ from desktop.settings import config_dir
 
 from tests.e2e.test_headless import of, run_app
 
-__all__ = ["emulator"]
-
 
 async def test_grounded_answer_prints_its_sources(emulator: LiveEmulator, tmp_path: Path) -> None:
     config_dir().mkdir(parents=True, exist_ok=True)

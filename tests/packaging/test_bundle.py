@@ -1,7 +1,8 @@
 """The PyInstaller bundle, built from this source tree and started for real.
 
 (a) headless: one turn on the bundled Live API emulator (no API key in the environment);
-(b) the window under the test X server: live on the emulator, visible, quits cleanly on SIGTERM.
+(b) the window under the test X server: live on the emulator, visible, quits cleanly on SIGTERM;
+voice on the private PulseAudio with the echo canceller; what the spec filters out stays out.
 The build is cached by source hash (tests/support/bundle.py); a failed build fails the tests.
 """
 
@@ -17,6 +18,7 @@ import pytest
 
 from tests.support.app_process import app_env, wait_for, window_ids
 from tests.support.bundle import ensure_bundle
+from tests.support.pulse import PulseAudio
 from tests.support.xvfb import XServer
 
 # The first build takes ~1-2 min on a 2-core machine; pytest's default limit is 120 s.
@@ -47,6 +49,26 @@ def test_bundle_answers_headless_on_the_emulator(executable: Path, tmp_path: Pat
         if e.get("event") == "transcript_line" and e.get("role") == "model"
     ]
     assert any('You wrote: "hello"' in text for text in answers), result.stdout[-3000:]
+
+
+def test_bundle_talks_with_echo_cancellation_on_real_audio(
+    executable: Path, pulse: PulseAudio, tmp_path: Path
+) -> None:
+    """Voice in the bundle: PortAudio, livekit's echo canceller (loaded lazily, easy to lose
+    to an exclusion) and the model's answer played out on the private PulseAudio."""
+    env = {**app_env(tmp_path, display=""), **pulse.client_env}
+    env.pop("DISPLAY", None)
+    result = subprocess.run(
+        [str(executable), "--headless", "--say", "hello", "--mic", "default",
+         "--speaker", "default", "--timeout", "60"],
+        env=env, capture_output=True, text=True, timeout=90, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    voice = [e for e in events if e.get("event") == "voice" and e["speaker"] == "ok"]
+    assert voice, result.stdout[-3000:]
+    assert voice[-1]["mic"] == "ok" and voice[-1]["echo"] == "Echo cancellation on."
+    assert any(e.get("model_speaking") for e in voice), "the answer was not played"
 
 
 def test_bundle_window_goes_live_and_quits_cleanly(

@@ -26,8 +26,9 @@ done
 app_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-shape0 libegl1 libgl1
   libfontconfig1 libdbus-1-3 libportaudio2 libasound2-plugins fonts-dejavu-core)
+# icu-devtools: icupkg, which trims Qt's ICU data in the bundle the packaging tests build.
 test_pkgs=(xvfb xdotool x11-utils imagemagick pulseaudio pulseaudio-utils espeak-ng
-  chromium trayer fonts-noto-cjk)
+  chromium trayer fonts-noto-cjk icu-devtools binutils)
 
 # Node and npm run Google's JavaScript SDK against the emulator (tests/js). A NodeSource
 # nodejs brings its own npm (and conflicts with Debian's): Debian's pair only when npm is absent.

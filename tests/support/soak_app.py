@@ -95,6 +95,7 @@ class SoakUser:
         self.lines_typed = 0
         self.actions: dict[str, int] = {}
         self.started = time.monotonic()
+        self.skip = set(os.environ.get("SCREENMATE_SOAK_SKIP", "").split(","))
         self._baseline: Any = None
         self._types_at_warmup: Any = None
         self._classes_at_warmup: set[int] = set()
@@ -307,6 +308,8 @@ class SoakUser:
                 self._trace()
                 self._count_types()
             name, action = script[self.steps % len(script)]
+            if name in self.skip:
+                name, action = "type", self.type_line
             if name == "pair" and self.steps >= len(script):
                 name, action = "type", self.type_line  # pair once; the device stays paired
             try:

@@ -78,6 +78,33 @@ def _class_name(cls: type) -> str:
         return repr(cls)
 
 
+def _holders(type_name: str, depth: int = 6) -> list[str]:
+    """Referrer chains (types, newest first) of the objects of `type_name`: what keeps them."""
+    import inspect
+
+    found = [o for o in gc.get_objects() if type(o).__name__ == type_name][-3:]
+    out = []
+    for obj in found:
+        chain, current = [], obj
+        for _ in range(depth):
+            refs = [
+                r
+                for r in gc.get_referrers(current)
+                if (not inspect.isframe(r) and r is not found and type(r).__name__ != "list")
+                or (type(r).__name__ == "list" and r is not found and len(r) < 1000)
+            ]
+            if not refs:
+                break
+            current = refs[0]
+            label = type(current).__qualname__
+            if isinstance(current, dict):
+                keys = [str(k) for k in list(current)[:6]]
+                label += "{" + ",".join(keys) + "}"
+            chain.append(label)
+        out.append("  " + " <- ".join(chain))
+    return out
+
+
 def _report_failure(task: asyncio.Task[None]) -> None:
     """The driver must never die quietly: the soak reads tracebacks on stderr as failures."""
     if not task.cancelled() and task.exception() is not None:
@@ -265,6 +292,8 @@ class SoakUser:
         grown = counts.copy()
         grown.subtract(self._types_at_warmup)
         lines = [f"{n:+7d} {name}" for name, n in grown.most_common(30) if n > 0]
+        lines += ["", "who holds the SSL contexts:"]
+        lines += _holders("SSLContext")
         lines += ["", "classes made after warm-up:"]
         lines += [f"{n:7d} {name}" for name, n in made.most_common(20)]
         (self.out / "object-types.txt").write_text("\n".join(lines) + "\n")

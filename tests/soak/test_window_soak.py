@@ -23,10 +23,10 @@ def test_the_window_lasts_used_for_minutes_without_abort_traceback_or_growth(
 ) -> None:
     report = run_soak(MINUTES * 60, tmp_path / "soak")
     # A 5-minute run still holds warm-up (caches, the transcript's first 500 lines) and a slow
-    # climb that comes with the voice steps (~15 MB per 10 min measured, open in issue 13; the
-    # 30-minute bench holds the 10 MB rule). This limit catches leaks of the size this soak
-    # found: the emulator's journal alone was 47 MB per 10 min.
-    report.rss_limit_mb_per_10_min = 30.0
+    # climb that comes with the talk-mode switches (21-25 MB per 10 min over the first five
+    # minutes, measured; open in issue 13). The 30-minute bench holds the 10 MB rule; this
+    # limit catches leaks of the size this soak found (the emulator's journal: 47 MB/10 min).
+    report.rss_limit_mb_per_10_min = 35.0
     print(report.table())  # shown with -s, and in the failure report below
     assert report.problems() == [], report.table()
     last = report.stats[-1]

@@ -292,11 +292,21 @@ class SoakUser:
         grown = counts.copy()
         grown.subtract(self._types_at_warmup)
         lines = [f"{n:+7d} {name}" for name, n in grown.most_common(30) if n > 0]
-        lines += ["", "who holds the SSL contexts:"]
-        lines += _holders("SSLContext")
+        wanted = os.environ.get("SCREENMATE_SOAK_HOLDERS")  # e.g. SSLContext,LiveSession
+        for name in filter(None, (wanted or "").split(",")):
+            lines += ["", f"who holds the {name} objects:", *_holders(name)]
         lines += ["", "classes made after warm-up:"]
         lines += [f"{n:7d} {name}" for name, n in made.most_common(20)]
         (self.out / "object-types.txt").write_text("\n".join(lines) + "\n")
+
+    def _diagnose(self) -> None:
+        """Diagnostics only: a failure here is written to OUT_DIR, never ends the run."""
+        try:
+            self._trace()
+            self._count_types()
+        except Exception as exc:
+            with (self.out / "diagnostics-failed.txt").open("a") as f:
+                f.write(f"{exc!r}\n")
 
     def _trace(self) -> None:
         """SCREENMATE_SOAK_TRACEMALLOC=1: where Python memory grew between warm-up and the end
@@ -334,8 +344,7 @@ class SoakUser:
                 next_stats = now + STATS_EVERY_S
             if not warmed and now - self.started > min(60.0, self.seconds / 4):
                 warmed = True
-                self._trace()
-                self._count_types()
+                self._diagnose()
             name, action = script[self.steps % len(script)]
             if name in self.skip:
                 name, action = "type", self.type_line
@@ -349,8 +358,7 @@ class SoakUser:
             self.steps += 1
             await asyncio.sleep(STEP_S)
         self.write_stats()
-        self._trace()
-        self._count_types()
+        self._diagnose()
         (self.out / "done").write_text(json.dumps(self.actions))
         self.window.quit()  # type: ignore[attr-defined]
 

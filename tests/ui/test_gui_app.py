@@ -19,6 +19,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop import settings as settings_module
+
 ENDPOINT = Endpoint("k", "wss://127.0.0.1:1", None, True, EMULATED_LABEL)
 
 
@@ -157,6 +159,12 @@ def test_run_gui_typed_turn_on_the_bundled_emulator_then_quit(
     give_up.timeout.connect(lambda: (w := main_window()) and w.close())
     give_up.start(30_000)
     caplog.set_level(logging.WARNING)
+    # No global hotkey here: pynput's listener thread can outlive run_gui (blocked in X
+    # RECORD), and two such threads were still talking to the shared X server when a later
+    # UI test crashed in Qt. tests/desktop covers the hotkey in processes of their own.
+    config = settings_module.config_dir()
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text('{"talk_shortcut": ""}')
     try:
         code = run_gui(base_url=None, ca_file=None, model=None)
     finally:

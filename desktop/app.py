@@ -25,9 +25,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Screenmate is already running on {where}.")
         return 0
     if args.headless:
+        from desktop.capture.factory import needs_portal
         from desktop.headless.run import run_headless
 
         try:
+            if needs_portal(args.source):  # Wayland screen sharing needs a Qt loop
+                from desktop.ui.screencast import run_headless_with_qt
+
+                return run_headless_with_qt(run_headless(args))
             return asyncio.run(run_headless(args))
         except KeyboardInterrupt:
             return 130

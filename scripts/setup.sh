@@ -29,6 +29,12 @@ app_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb
 # icu-devtools: icupkg, which trims Qt's ICU data in the bundle the packaging tests build.
 test_pkgs=(xvfb xdotool x11-utils imagemagick pulseaudio pulseaudio-utils espeak-ng
   chromium trayer fonts-noto-cjk icu-devtools binutils)
+# The headless Wayland desktop of tests/wayland: sway (headless, pixman), the ScreenCast portal
+# (xdg-desktop-portal + its wlroots backend), PipeWire with WirePlumber, a private D-Bus, grim
+# for screenshots, and gcc/libc6-dev to build the portal backend's SHM fix
+# (tests/wayland/xdpw_shm_fix.c).
+test_pkgs+=(sway xdg-desktop-portal xdg-desktop-portal-wlr pipewire wireplumber dbus-daemon
+  dbus-bin grim gcc libc6-dev)
 
 # Node and npm run Google's JavaScript SDK against the emulator (tests/js). A NodeSource
 # nodejs brings its own npm (and conflicts with Debian's): Debian's pair only when npm is absent.

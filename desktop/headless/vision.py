@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from desktop.capture.factory import screen_side_source
+from desktop.capture.factory import needs_portal, screen_side_source
 from desktop.capture.pipeline import (
     FramePipeline,
     PipelineConfig,
@@ -18,7 +18,7 @@ from desktop.capture.pipeline import (
     SentFrame,
     pipeline_config,
 )
-from desktop.capture.sources import CaptureError
+from desktop.capture.sources import CaptureError, FrameSource
 from desktop.core.frame_pacing import VisionStats
 from desktop.core.source_spec import SourceKind, SourceSpec
 from desktop.settings import Settings
@@ -72,7 +72,7 @@ class HeadlessVision:
         self._last_state: PipelineState | None = None
         run.observers.append(self.pipeline.on_event)
         try:
-            source = screen_side_source(spec)
+            source = _make_source(spec)
         except CaptureError as exc:
             source = None
             run.print({"event": "vision_state", "source": spec.spec(), "sharing": False,
@@ -95,6 +95,16 @@ class HeadlessVision:
 
     async def aclose(self) -> None:
         await self.pipeline.aclose()
+
+
+def _make_source(spec: SourceSpec) -> FrameSource | None:
+    if needs_portal(spec):
+        # Wayland: the ScreenCast portal through QtMultimedia; `desktop.app` runs this mode
+        # on a Qt loop then (`desktop.ui.screencast.run_headless_with_qt`).
+        from desktop.ui.screencast import PortalScreenSource
+
+        return PortalScreenSource(spec.number or 1, spec.rect)
+    return screen_side_source(spec)
 
 
 def start_headless_vision(

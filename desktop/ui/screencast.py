@@ -1,0 +1,309 @@
+"""Screen and region sharing on Wayland: QtMultimedia's `QScreenCapture`, which asks the
+xdg-desktop-portal ScreenCast portal for a PipeWire stream of one monitor.
+
+One source class for the window and the headless mode (which runs a Qt loop for it, see
+`run_headless_with_qt`). Qt's objects live on the GUI thread; the frame pipeline calls
+`open()`/`grab()`/`close()` on its capture thread:
+
+- frames arrive only when the screen changes (damage-driven): the newest `QVideoFrame` is kept
+  as it is (a reference, no copy) and `grab()` maps it (`map()`, ~2 ms a 1080p frame here;
+  `toImage()` costs ~31 ms) and copies only the part shared. A static screen grabs the same
+  picture again, which the pipeline's change detection turns into keep-alives.
+- a region is cut out of the monitor's frame: device pixels, sizes from the frame itself.
+- before starting, the session bus is asked whether a portal, a ScreenCast backend and PipeWire
+  are there (`capture/portal.py`); a cancelled dialog is only a Qt warning, caught by a message
+  handler; the desktop closing the stream is Qt's `errorOccurred`. Each becomes a
+  `CaptureError` with its own message, so sharing pauses and says why. No black frame is sent:
+  nothing is sent before the portal's first real picture.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import weakref
+from collections.abc import Coroutine
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtMultimedia import (
+    QMediaCaptureSession,
+    QScreenCapture,
+    QVideoFrame,
+    QVideoFrameFormat,
+    QVideoSink,
+)
+
+from desktop.capture.portal import compositor_own_windows, is_wayland, probe_portal
+from desktop.capture.sources import CaptureError, Frame
+from desktop.core.geometry import Rect, Screen, logical_to_device
+from desktop.core.wayland_share import (
+    MESSAGES,
+    PortalProblem,
+    classify_qt_error,
+    crop_box,
+    stream_screen,
+)
+
+log = logging.getLogger(__name__)
+
+# The user may take a while in the desktop's dialog; a cancel ends the wait at once.
+FIRST_FRAME_TIMEOUT_S = 120.0
+_PF = QVideoFrameFormat.PixelFormat
+_BGR_FORMATS = {_PF.Format_BGRX8888, _PF.Format_BGRA8888}
+_RGB_FORMATS = {_PF.Format_RGBX8888, _PF.Format_RGBA8888}
+
+
+def tr_problem(problem: PortalProblem) -> str:
+    return QCoreApplication.translate("WaylandShare", MESSAGES[problem])
+
+
+def screens_now() -> list[Screen]:
+    return [
+        Screen.from_logical(
+            i, s.name(),
+            Rect(s.geometry().x(), s.geometry().y(), s.geometry().width(), s.geometry().height()),
+            s.devicePixelRatio(),
+        )
+        for i, s in enumerate(QGuiApplication.screens(), start=1)
+    ]  # fmt: skip
+
+
+class PortalScreenSource(QObject):
+    """A whole screen (`region` None) or a region (device pixels) through the portal."""
+
+    _start_requested = Signal()
+    _stop_requested = Signal()
+
+    def __init__(self, number: int = 1, region: Rect | None = None) -> None:
+        super().__init__()
+        self.number = number
+        self.region = region
+        self._lock = threading.Lock()
+        self._arrived = threading.Event()
+        self._frame: QVideoFrame | None = None
+        self._serial = 0  # frames received
+        self._cached: tuple[int, Frame] | None = None  # (serial, what grab() made of it)
+        self._problem: PortalProblem | None = None
+        self._text = ""
+        self._screens: list[Screen] = []
+        self.frames_seen = 0
+        self._capture = QScreenCapture(self)
+        self._session = QMediaCaptureSession(self)
+        self._sink = QVideoSink(self)
+        self._session.setScreenCapture(self._capture)
+        self._session.setVideoSink(self._sink)
+        # Frames may arrive on Qt's grabbing thread: only keep a reference there.
+        self._sink.videoFrameChanged.connect(self._on_frame, Qt.ConnectionType.DirectConnection)
+        self._capture.errorOccurred.connect(self._on_error)
+        self._start_requested.connect(self.start, Qt.ConnectionType.QueuedConnection)
+        self._stop_requested.connect(self.stop, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def label(self) -> str:
+        if self.region is not None:
+            r = self.region
+            return f"Region {r.w}×{r.h} at {r.x},{r.y}"
+        return f"Screen {self.number}"
+
+    # -- GUI thread -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Ask the portal for the stream (its dialog may show); frames follow."""
+        self._screens = screens_now()
+        if not 1 <= self.number <= len(self._screens):
+            self._fail_text(
+                f"There is no screen {self.number}; this desktop has {len(self._screens)}."
+            )
+            return
+        info = probe_portal()
+        if info.problem is not None:
+            self.fail(info.problem)
+            return
+        _watch_cancel(self)
+        if self._capture.isActive():
+            self._capture.setActive(False)
+        self._capture.setActive(True)
+
+    def stop(self) -> None:
+        _unwatch_cancel(self)
+        if self._capture.isActive():
+            self._capture.setActive(False)
+
+    def _on_error(self, _error: QScreenCapture.Error, text: str) -> None:
+        log.info("Qt's screen capture: %s", text)
+        self.fail(classify_qt_error(text))
+
+    # -- any thread -------------------------------------------------------------------------
+
+    def _on_frame(self, frame: QVideoFrame) -> None:
+        if not frame.isValid():
+            return
+        with self._lock:
+            self._frame = QVideoFrame(frame)
+            self._serial += 1
+            self.frames_seen += 1
+        _unwatch_cancel(self)
+        self._arrived.set()
+
+    def fail(self, problem: PortalProblem) -> None:
+        log.info("Wayland sharing: %s", problem.value)
+        with self._lock:
+            self._problem = problem
+            self._text = tr_problem(problem)
+        self._arrived.set()
+
+    def _fail_text(self, text: str) -> None:
+        with self._lock:
+            self._problem = PortalProblem.NO_FRAMES
+            self._text = text
+        self._arrived.set()
+
+    @property
+    def problem(self) -> PortalProblem | None:
+        return self._problem
+
+    # -- FrameSource (capture thread) -----------------------------------------------------
+
+    def open(self) -> None:
+        with self._lock:
+            self._problem = None
+            self._frame = None
+            self._cached = None
+        self._arrived.clear()
+        self._start_requested.emit()
+
+    def grab(self) -> Frame:
+        if not self._arrived.wait(FIRST_FRAME_TIMEOUT_S):
+            self.fail(PortalProblem.NO_FRAMES)
+        with self._lock:
+            if self._problem is not None:
+                raise CaptureError(self._text)
+            frame, serial, cached = self._frame, self._serial, self._cached
+        assert frame is not None
+        if cached is not None and cached[0] == serial:
+            return cached[1]  # nothing changed on screen since: the same picture
+        result = self._convert(frame)
+        with self._lock:
+            self._cached = (serial, result)
+        return result
+
+    def close(self) -> None:
+        self._arrived.set()  # a grab waiting for the first frame ends
+        self._stop_requested.emit()
+
+    def _convert(self, frame: QVideoFrame) -> Frame:
+        w, h = frame.width(), frame.height()
+        screen = stream_screen(w, h, self._screens)
+        if self.region is None:
+            box, origin = Rect(0, 0, w, h), screen.device
+        else:
+            try:
+                box, origin = crop_box(self.region, screen, w, h)
+            except ValueError as exc:
+                raise CaptureError(
+                    f"The region {self.region.spec()} is outside the shared screen."
+                ) from exc
+        return Frame(read_pixels(frame, box), origin)
+
+
+def read_pixels(frame: QVideoFrame, box: Rect) -> npt.NDArray[np.uint8]:
+    """A BGRA copy of `box` (frame pixels) of the frame, read through `map()`."""
+    fmt = frame.pixelFormat()
+    if fmt not in _BGR_FORMATS and fmt not in _RGB_FORMATS:
+        image = frame.toImage().convertToFormat(QImage.Format.Format_RGB32)
+        stride = image.bytesPerLine()
+        data = np.frombuffer(image.constBits(), np.uint8, count=image.height() * stride)
+        full = data.reshape(image.height(), stride // 4, 4)
+        return full[box.y : box.bottom, box.x : box.right].copy()
+    mapped = QVideoFrame(frame)
+    if not mapped.map(QVideoFrame.MapMode.ReadOnly):
+        raise CaptureError("A picture from the screen could not be read.")
+    try:
+        stride = mapped.bytesPerLine(0)
+        data = np.frombuffer(mapped.bits(0), np.uint8, count=mapped.height() * stride)
+        full = data.reshape(mapped.height(), stride // 4, 4)
+        part = full[box.y : box.bottom, box.x : box.right]
+        pixels = part[..., [2, 1, 0, 3]] if fmt in _RGB_FORMATS else part.copy()
+    finally:
+        mapped.unmap()
+    pixels[..., 3] = 255
+    return pixels
+
+
+# -- cancelled dialogs: Qt only warns --------------------------------------------------------
+
+_CANCEL_WORDS = "perhaps because user cancelled"
+_waiting: weakref.WeakSet[PortalScreenSource] = weakref.WeakSet()
+_previous_handler: Any = None
+_installed = False
+
+
+def _watch_cancel(source: PortalScreenSource) -> None:
+    global _installed, _previous_handler
+    _waiting.add(source)
+    if not _installed:
+        _previous_handler = qInstallMessageHandler(_on_qt_message)
+        _installed = True
+
+
+def _unwatch_cancel(source: PortalScreenSource) -> None:
+    _waiting.discard(source)
+
+
+def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
+    if _CANCEL_WORDS in text:
+        for source in list(_waiting):
+            _waiting.discard(source)
+            source.fail(PortalProblem.CANCELLED)
+    if _previous_handler is not None:
+        _previous_handler(kind, context, text)
+    else:
+        sys.stderr.write(text + "\n")
+
+
+# -- the app's windows, where the compositor says ------------------------------------------
+
+
+def own_windows_device() -> list[Rect] | None:
+    """Our windows in device pixels where the compositor tells (sway), else None (then Qt's
+    own idea is all there is: on X11 it is right)."""
+    if not is_wayland():
+        return None
+    logical = compositor_own_windows()
+    if logical is None:
+        return None
+    screens = screens_now()
+    return [logical_to_device(r, screens) for r in logical] if screens else []
+
+
+# -- headless: a Qt loop for the portal --------------------------------------------------------
+
+
+def run_headless_with_qt(main: Coroutine[Any, Any, int]) -> int:
+    """Run the headless mode's coroutine on a Qt event loop (QtMultimedia needs one), with a
+    QGuiApplication on the Wayland platform and no window."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "wayland")
+    import qasync  # after PySide6
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    assert isinstance(app, QGuiApplication)
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    try:
+        return int(loop.run_until_complete(main))
+    finally:
+        loop.close()

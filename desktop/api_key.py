@@ -1,7 +1,9 @@
-"""Where the Gemini API key comes from: the environment first, then the OS keychain.
+"""Where the Gemini API key comes from: the environment first, then a key entered for this run
+only, then the OS keychain.
 
-The key is never written to the settings file or a log. A keychain that is locked or absent
-is reported with a readable reason, and the environment variable remains the way in.
+The key is never written to the settings file, any other file, or a log. A keychain that is
+locked or absent is reported with a readable reason; the settings then keep the key in memory
+for this run (`use_for_this_run`) and show the line that sets GEMINI_API_KEY for good.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from desktop.core.key_check import KeyTestFailure, KeyVerdict, classify_key_failure
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +33,19 @@ class ApiKey:
 
     def __repr__(self) -> str:  # keep the secret out of logs and tracebacks
         return f"ApiKey(source={self.source!r}, value=<{len(self.value)} chars>)"
+
+
+_this_run: ApiKey | None = None
+
+
+def use_for_this_run(value: str | None) -> None:
+    """Keep a key in memory until the app quits (None forgets it); never written anywhere."""
+    global _this_run
+    _this_run = ApiKey(value.strip(), "this run") if value and value.strip() else None
+
+
+def key_for_this_run() -> ApiKey | None:
+    return _this_run
 
 
 def key_from_env(env: Mapping[str, str] | None = None) -> ApiKey | None:
@@ -54,8 +71,9 @@ def key_from_keychain() -> ApiKey | None:
 
 
 def resolve_api_key(env: Mapping[str, str] | None = None) -> ApiKey | None:
-    """The environment wins over the keychain, so a script can always override."""
-    return key_from_env(env) or key_from_keychain()
+    """The environment wins, so a script can always override; then a key entered for this run
+    (only set when the keychain could not take it), then the keychain."""
+    return key_from_env(env) or _this_run or key_from_keychain()
 
 
 def store_in_keychain(value: str) -> None:
@@ -83,21 +101,57 @@ def delete_from_keychain() -> None:
         raise KeychainUnavailable(f"The OS keychain could not delete the key ({exc}).") from exc
 
 
-async def check_key(value: str, timeout_s: float = 10.0) -> tuple[bool, str]:
-    """Ask Google whether a key works (lists one model); (ok, a readable reason)."""
+async def check_key(
+    value: str,
+    timeout_s: float = 10.0,
+    base_url: str | None = None,
+    ca_file: str | None = None,
+) -> KeyVerdict | None:
+    """Ask Google (or the endpoint at `base_url`) whether a key works by listing one model;
+    None when it does, else what is wrong (`desktop.core.key_check` decides)."""
     import asyncio
+    import ssl
+    from typing import Any
 
     try:
         from google import genai
+        from google.genai import types
 
-        client = genai.Client(api_key=value)
+        client_args: dict[str, Any] = {}
+        if ca_file:
+            client_args["verify"] = ssl.create_default_context(cafile=ca_file)
+        options = types.HttpOptions(
+            base_url=base_url.rstrip("/") if base_url else None,
+            async_client_args=client_args or None,
+        )
+        client = genai.Client(api_key=value, http_options=options)
         pager = await asyncio.wait_for(client.aio.models.list(config={"page_size": 1}), timeout_s)
         del pager
-    except TimeoutError:
-        return False, f"no answer from Google within {timeout_s:.0f} s"
     except Exception as exc:
-        text = str(exc) or type(exc).__name__
-        if value in text:
-            text = text.replace(value, "<key>")
-        return False, text[:300]
-    return True, ""
+        verdict = classify_key_failure(failure_of(exc), value)
+        log.info("key test failed (%s): %s", verdict.problem, verdict.detail)
+        return verdict
+    return None
+
+
+def failure_of(exc: BaseException) -> KeyTestFailure:
+    """What an SDK/HTTP exception tells: Google's status if it answered, else the cause chain."""
+    types: list[str] = []
+    errno: int | None = None
+    seen: BaseException | None = exc
+    for _ in range(8):  # the cause chain, bounded
+        if seen is None:
+            break
+        types.append(type(seen).__name__)
+        if errno is None and isinstance(getattr(seen, "errno", None), int):
+            errno = seen.errno  # type: ignore[attr-defined]
+        seen = seen.__cause__ or seen.__context__
+    code = getattr(exc, "code", None)
+    status = getattr(exc, "status", None)
+    return KeyTestFailure(
+        text=str(exc) or type(exc).__name__,
+        status_code=code if isinstance(code, int) else None,
+        status=status if isinstance(status, str) else "",
+        types=tuple(types),
+        errno=errno,
+    )

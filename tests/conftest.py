@@ -23,6 +23,8 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.delenv("GOOGLE_API_KEY", raising=False)
     # No test may touch the developer's keychain: by default the keychain holds nothing.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    # Nor a key entered in Settings for the run (kept in memory when there is no keychain).
+    monkeypatch.setattr("desktop.api_key._this_run", None)
 
 
 @pytest.fixture

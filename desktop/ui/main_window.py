@@ -339,12 +339,17 @@ class MainWindow(QMainWindow):
         self._input.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._input.selectAll()
 
-    def open_settings(self) -> None:
+    def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self._settings, self._settings_store, self)
         dialog.accepted.connect(lambda: self._settings_accepted(dialog))
         dialog.finished.connect(dialog.deleteLater)
         # open(), not exec(): no nested event loop while asyncio tasks run on this thread.
         dialog.open()
+        return dialog
+
+    def open_key_settings(self) -> None:
+        """ "Enter an API Key…": Settings with the cursor in the key field."""
+        self.open_settings().focus_key()
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
         new_settings = dialog.settings()

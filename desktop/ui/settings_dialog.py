@@ -9,19 +9,15 @@ GEMINI_API_KEY / GOOGLE_API_KEY wins over the keychain, and the dialog says so.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -30,15 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api_key import (
-    KeychainUnavailable,
-    check_key,
-    delete_from_keychain,
-    key_from_env,
-    key_from_keychain,
-    resolve_api_key,
-    store_in_keychain,
-)
 from desktop.settings import DEFAULT_SYSTEM_INSTRUCTION, VOICES, Settings, SettingsStore
 from desktop.ui.audio_settings import AudioSettingsBox
 from desktop.ui.general_settings import (
@@ -47,27 +34,29 @@ from desktop.ui.general_settings import (
     ToolsSettingsBox,
     VisionSettingsBox,
 )
+from desktop.ui.i18n import switch_language
+from desktop.ui.key_entry import Checker, KeyEntryBox
 from desktop.ui.model_picker import ModelPicker
 
 # (BCP-47 code, English name); "" lets the model choose. Names are translated with self.tr(name)
-# when shown, so a translation file must list them (lupdate cannot see through the variable).
+# when shown; QT_TRANSLATE_NOOP marks them for lupdate, which cannot see through the variable.
 RESPONSE_LANGUAGES = (
-    ("", "Automatic"),
-    ("en-US", "English (US)"),
-    ("en-GB", "English (UK)"),
-    ("de-DE", "German"),
-    ("fr-FR", "French"),
-    ("es-ES", "Spanish"),
-    ("it-IT", "Italian"),
-    ("pt-BR", "Portuguese (Brazil)"),
-    ("nl-NL", "Dutch"),
-    ("pl-PL", "Polish"),
-    ("ru-RU", "Russian"),
-    ("tr-TR", "Turkish"),
-    ("hi-IN", "Hindi"),
-    ("ja-JP", "Japanese"),
-    ("ko-KR", "Korean"),
-    ("zh-CN", "Chinese (Mandarin)"),
+    ("", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic")),
+    ("en-US", QT_TRANSLATE_NOOP("SettingsDialog", "English (US)")),
+    ("en-GB", QT_TRANSLATE_NOOP("SettingsDialog", "English (UK)")),
+    ("de-DE", QT_TRANSLATE_NOOP("SettingsDialog", "German")),
+    ("fr-FR", QT_TRANSLATE_NOOP("SettingsDialog", "French")),
+    ("es-ES", QT_TRANSLATE_NOOP("SettingsDialog", "Spanish")),
+    ("it-IT", QT_TRANSLATE_NOOP("SettingsDialog", "Italian")),
+    ("pt-BR", QT_TRANSLATE_NOOP("SettingsDialog", "Portuguese (Brazil)")),
+    ("nl-NL", QT_TRANSLATE_NOOP("SettingsDialog", "Dutch")),
+    ("pl-PL", QT_TRANSLATE_NOOP("SettingsDialog", "Polish")),
+    ("ru-RU", QT_TRANSLATE_NOOP("SettingsDialog", "Russian")),
+    ("tr-TR", QT_TRANSLATE_NOOP("SettingsDialog", "Turkish")),
+    ("hi-IN", QT_TRANSLATE_NOOP("SettingsDialog", "Hindi")),
+    ("ja-JP", QT_TRANSLATE_NOOP("SettingsDialog", "Japanese")),
+    ("ko-KR", QT_TRANSLATE_NOOP("SettingsDialog", "Korean")),
+    ("zh-CN", QT_TRANSLATE_NOOP("SettingsDialog", "Chinese (Mandarin)")),
 )
 
 
@@ -81,8 +70,6 @@ class SettingsDialog(QDialog):
         self._original = settings
         self._store = store
         self._key_changed = False
-        self.key_checker: Callable[[str], Awaitable[tuple[bool, str]]] = check_key
-        self._key_test: asyncio.Future[None] | None = None
         self.setWindowTitle(self.tr("Screenmate Settings"))
         self.setObjectName("settingsDialog")
         self.setMinimumWidth(560)
@@ -105,8 +92,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Voice:"), self.voice_combo)
 
         self.language_combo = QComboBox(self)
-        for code, name in RESPONSE_LANGUAGES:
-            label = self.tr(name) if not code else f"{self.tr(name)} ({code})"
+        for code, english in RESPONSE_LANGUAGES:
+            name = self.tr(str(english))
+            label = name if not code else f"{name} ({code})"
             self.language_combo.addItem(label, code)
         if self.language_combo.findData(settings.language) < 0:
             self.language_combo.addItem(settings.language, settings.language)
@@ -137,7 +125,7 @@ class SettingsDialog(QDialog):
         instruction_box.insertWidget(0, self.preset_combo)
 
         layout = QVBoxLayout(self)
-        tabs = QTabWidget(self)
+        tabs = self.tabs = QTabWidget(self)
         general = QWidget(tabs)
         general_layout = QVBoxLayout(general)
         general_layout.addLayout(form)
@@ -170,42 +158,37 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self._refresh_key_status()
 
-    def _build_key_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Gemini API key"), self)
-        layout = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.key_edit = QLineEdit(box)
-        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText(self.tr("Paste a key to store it in the OS keychain"))
-        reveal_icon = QIcon.fromTheme("view-reveal-symbolic")
-        if not reveal_icon.isNull():  # an icon-less action would be an invisible button
-            reveal = QAction(reveal_icon, self.tr("Show key"), box)
-            reveal.setCheckable(True)
-            reveal.toggled.connect(
-                lambda shown: self.key_edit.setEchoMode(
-                    QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-                )
-            )
-            self.key_edit.addAction(reveal, QLineEdit.ActionPosition.TrailingPosition)
-        row.addWidget(self.key_edit, 1)
-        self.save_key_button = QPushButton(self.tr("Save to Keychain"), box)
-        self.save_key_button.clicked.connect(self._save_key)
-        row.addWidget(self.save_key_button)
-        self.remove_key_button = QPushButton(self.tr("Remove"), box)
-        self.remove_key_button.clicked.connect(self._remove_key)
-        row.addWidget(self.remove_key_button)
-        self.test_key_button = QPushButton(self.tr("Test Key"), box)
-        self.test_key_button.setObjectName("testKey")
-        self.test_key_button.clicked.connect(self._test_key)
-        row.addWidget(self.test_key_button)
-        layout.addLayout(row)
-        self.key_status = QLabel(box)
-        self.key_status.setWordWrap(True)
-        self.key_status.setObjectName("keyStatus")
-        layout.addWidget(self.key_status)
-        return box
+    def _build_key_box(self) -> KeyEntryBox:
+        self.key_box = KeyEntryBox(self)
+        self.key_box.key_changed.connect(self._on_key_changed)
+        # The names tests and callers know.
+        self.key_edit = self.key_box.key_edit
+        self.key_status = self.key_box.status
+        self.save_key_button = self.key_box.save_button
+        self.remove_key_button = self.key_box.remove_button
+        self.test_key_button = self.key_box.test_button
+        return self.key_box
+
+    def focus_key(self) -> None:
+        """Show the key field with the cursor in it ("Enter an API Key…")."""
+        self.tabs.setCurrentIndex(0)
+        self.key_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def key_checker(self) -> Checker:
+        return self.key_box.key_checker
+
+    @key_checker.setter
+    def key_checker(self, checker: Checker) -> None:
+        self.key_box.key_checker = checker
+
+    @property
+    def _key_test(self) -> asyncio.Future[None] | None:
+        return self.key_box.key_test
+
+    def _on_key_changed(self) -> None:
+        self._key_changed = True
 
     # -- results ------------------------------------------------------------------------
 
@@ -235,76 +218,18 @@ class SettingsDialog(QDialog):
         except OSError as exc:
             self._warn(self.tr("The settings could not be saved: %1").replace("%1", str(exc)))
             return
+        language = self.desktop_box.apply(self._original).ui_language
+        if language != self._original.ui_language:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                switch_language(app, language)  # every open window retranslates itself
         super().accept()
-
-    # -- the key ------------------------------------------------------------------------
-
-    def _save_key(self) -> None:
-        value = self.key_edit.text().strip()
-        if not value:
-            self._warn(self.tr("Paste an API key into the field first."))
-            return
-        try:
-            store_in_keychain(value)
-        except KeychainUnavailable as exc:
-            self._warn(str(exc))
-            return
-        self.key_edit.clear()
-        self._key_changed = True
-        self._refresh_key_status()
-
-    def _remove_key(self) -> None:
-        try:
-            delete_from_keychain()
-        except KeychainUnavailable as exc:
-            self._warn(str(exc))
-            return
-        self._key_changed = True
-        self._refresh_key_status()
 
     def _preset_chosen(self, index: int) -> None:
         text = self.preset_combo.itemData(index)
         if text:
             self.instruction_edit.setPlainText(str(text))
         self.preset_combo.setCurrentIndex(0)
-
-    def _test_key(self) -> None:
-        """Ask Google whether the typed (or else the current) key works; answers in the status."""
-        typed = self.key_edit.text().strip()
-        current = resolve_api_key()
-        key = typed or (current.value if current is not None else "")
-        if not key:
-            self.key_status.setText(self.tr("There is no key to test: paste one first."))
-            return
-        self.test_key_button.setEnabled(False)
-        self.key_status.setText(self.tr("Testing the key…"))
-        self._key_test = asyncio.ensure_future(self._run_key_test(key))
-
-    async def _run_key_test(self, key: str) -> None:
-        ok, detail = await self.key_checker(key)
-        if ok:
-            self.key_status.setText(self.tr("The key works."))
-        else:
-            self.key_status.setText(self.tr("The key test failed: %1").replace("%1", detail))
-        self.test_key_button.setEnabled(True)
-
-    def _refresh_key_status(self) -> None:
-        from_env = key_from_env()
-        in_keychain = key_from_keychain() is not None
-        if from_env is not None:
-            text = self.tr(
-                "The key in the %1 environment variable is used; it takes precedence over "
-                "the keychain."
-            ).replace("%1", from_env.source)
-        elif in_keychain:
-            text = self.tr("A key is stored in the OS keychain and is used.")
-        else:
-            text = self.tr(
-                "No key is set, so Screenmate runs the offline demo with an emulated model. "
-                "Get a key at aistudio.google.com."
-            )
-        self.key_status.setText(text)
-        self.remove_key_button.setEnabled(in_keychain)
 
     def _warn(self, message: str) -> None:
         # open(), not exec(): no nested event loop while asyncio tasks run on this thread.

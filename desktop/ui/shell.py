@@ -129,7 +129,7 @@ class DesktopShell(QObject):
 
     def _show_first_run(self) -> None:
         dialog = FirstRunDialog(self.hotkey_label(), resolve_api_key() is None, self._window)
-        dialog.settings_requested.connect(self._window.open_settings)
+        dialog.settings_requested.connect(self._window.open_key_settings)
         dialog.region_requested.connect(lambda: self._vision.choose("region"))
         dialog.finished.connect(lambda _result: self._save(first_run_done=True))
         self.first_run = dialog

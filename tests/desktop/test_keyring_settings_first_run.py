@@ -8,6 +8,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from desktop.core.key_check import KeyProblem, KeyVerdict
 from desktop.settings import Settings, SettingsStore
 from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.settings_dialog import SettingsDialog
@@ -87,9 +88,9 @@ def test_settings_dialog_presets_hotkey_vision_desktop_and_key_test(
     assert dialog.key_changed and "keychain" in dialog.key_status.text()
     tested: list[str] = []
 
-    async def checker(key: str) -> tuple[bool, str]:
+    async def checker(key: str) -> KeyVerdict | None:
         tested.append(key)
-        return False, "API key not valid"
+        return KeyVerdict(KeyProblem.INVALID_KEY, "API key not valid", 400)
 
     dialog.key_checker = checker
     import asyncio
@@ -103,7 +104,7 @@ def test_settings_dialog_presets_hotkey_vision_desktop_and_key_test(
         loop.close()
         asyncio.set_event_loop(None)
     assert tested == ["AIza-typed"]
-    assert "API key not valid" in dialog.key_status.text()
+    assert "isn't valid" in dialog.key_status.text()
     assert dialog.test_key_button.isEnabled()
 
 

@@ -38,7 +38,7 @@ class HistoryController(QObject):
             self._events.subscribe(self.recorder, first=True),
             self._events.subscribe(self._on_event),
         ]
-        window.add_controls(self.meter)
+        window.add_status_widget(self.meter)
         controller.session_started.connect(self._session_started)
         window.history_requested.connect(self.open_window)
         if problem:

@@ -1,10 +1,12 @@
-"""The main window: endpoint badge, transcript, a line to type into, and the session status.
+"""The main window: endpoint badge, warnings, transcript, side panels, a line to type into, and
+the session status.
 
 The window decides nothing about the session. It shows what `apply_event` hands it and reports
 what the user does through signals: `text_submitted(str)`, `settings_changed(Settings)` (after
 the settings dialog saved), `reconnect_requested()`, `retry_now_requested()` (while waiting to
 reconnect: try now) and `closed()` (the window was closed, the owner should shut the session
-down and end the loop).
+down and end the loop). Menus live in `window_menus.py`, the status bar in `status_line.py`,
+the layout rules (sizes, screen fit, readable line length) in `window_layout.py`.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRectF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPainter, QPixmap
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,38 +41,35 @@ from desktop.core.events import (
     Usage,
     UserSpeech,
 )
+from desktop.core.window_facts import Badge, badge_for
 from desktop.settings import Settings, SettingsStore, config_dir
+from desktop.ui.banner import WarningBanner
 from desktop.ui.grounding_view import GroundingPanel
 from desktop.ui.model_notice import model_suggestion
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.status_line import StatusLine
+from desktop.ui.theme import Restyler, Tone, pill_style, text_colour
 from desktop.ui.transcript_view import TranscriptView
+from desktop.ui.window_layout import (
+    DEFAULT_SIZE,
+    MINIMUM_SIZE,
+    ReadableWidth,
+    SideColumn,
+    restore_on_screen,
+)
+from desktop.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from desktop.session.endpoint import Endpoint
 
-DEFAULT_SIZE = (900, 640)
+__all__ = ["DEFAULT_SIZE", "MINIMUM_SIZE", "MainWindow", "geometry_store"]
 
-STATE_COLOURS: dict[SessionState, str] = {
-    SessionState.IDLE: "#9aa0a6",
-    SessionState.CONNECTING: "#f29900",
-    SessionState.LIVE: "#1e8e3e",
-    SessionState.RECONNECTING: "#f29900",
-    SessionState.CLOSED: "#9aa0a6",
-    SessionState.ERROR: "#d93025",
+BADGE_TONES = {
+    Badge.CONNECTING: Tone.NEUTRAL,
+    Badge.OFFLINE_DEMO: Tone.WARNING,
+    Badge.GOOGLE: Tone.INFO,
+    Badge.NOT_CONNECTED: Tone.ERROR,
 }
-
-EMULATED_BADGE_STYLE = (
-    "QLabel { background: #fff4d6; color: #7a4f01; border: 1px solid #f0c36d;"
-    " border-radius: 11px; padding: 3px 12px; font-weight: 600; }"
-)
-LIVE_BADGE_STYLE = (
-    "QLabel { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa;"
-    " border-radius: 11px; padding: 3px 12px; font-weight: 600; }"
-)
-NO_ENDPOINT_BADGE_STYLE = (
-    "QLabel { background: #fce8e6; color: #a50e0e; border: 1px solid #f6aea9;"
-    " border-radius: 11px; padding: 3px 12px; font-weight: 600; }"
-)
 
 
 def geometry_store() -> QSettings:
@@ -104,16 +103,16 @@ class MainWindow(QMainWindow):
         self._settings_store = settings_store or SettingsStore()
         self._window_state = window_state or geometry_store()
         self._endpoint: Endpoint | None = None
-        self._state = SessionState.IDLE
-        self._last_error = ""
-        self._attempt = 0
-        self._retry_at: float | None = None  # monotonic: when the next attempt is due
-        self._status_text = ""
+        self._endpoint_known = False
+        self._hide_on_close = False
+        self._quitting = False
+        self._placed = False
 
         self.setWindowTitle(self.tr("Screenmate"))
+        self.setMinimumSize(*MINIMUM_SIZE)
         self._build_widgets()
-        self._build_actions()
-        self._show_state(SessionState.CONNECTING)
+        self.menus = WindowMenus(self)
+        self._status.show_state(SessionState.CONNECTING)
         self._restore_geometry()
 
     # -- public API ---------------------------------------------------------------------
@@ -128,7 +127,7 @@ class MainWindow(QMainWindow):
 
     @property
     def status_text(self) -> str:
-        return self._status_text
+        return self._status.text
 
     @property
     def badge_text(self) -> str:
@@ -136,11 +135,23 @@ class MainWindow(QMainWindow):
 
     @property
     def usage_text(self) -> str:
-        return self._usage.text()
+        return self._status.usage.text()
 
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def banner(self) -> WarningBanner:
+        return self._banner
+
+    @property
+    def side_column(self) -> SideColumn:
+        return self._side
+
+    @property
+    def endpoint(self) -> Endpoint | None:
+        return self._endpoint
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
@@ -148,6 +159,7 @@ class MainWindow(QMainWindow):
 
     def set_endpoint(self, endpoint: Endpoint | None) -> None:
         self._endpoint = endpoint
+        self._endpoint_known = endpoint is not None
         self._update_badge()
 
     def begin_session(self, note: str = "") -> None:
@@ -158,8 +170,11 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         """Show an error that did not come as a session event (e.g. the endpoint did not open)."""
-        self._last_error = message
-        self._show_state(SessionState.ERROR)
+        self._status.show_error(message)
+
+    def show_warning(self, key: str, text: str) -> None:
+        """A warning in the banner above the conversation ("" clears it)."""
+        self._banner.show_warning(key, text)
 
     def apply_event(self, event: Event) -> None:
         if isinstance(event, TranscriptDelta):
@@ -169,13 +184,13 @@ class MainWindow(QMainWindow):
             if event.role is Role.USER:
                 self.you_speaking.hide()  # what they said is in; no end signal may follow
         elif isinstance(event, StateChanged):
-            self._on_state(event)
+            self._status.on_state(event)
         elif isinstance(event, Usage):
-            self._show_usage(event)
+            self._status.show_usage(event)
         elif isinstance(event, SessionError):
-            self._last_error = event.message
+            self._status.last_error = event.message
             if not event.fatal:
-                self._show_state(self._state)
+                self._status.show_state(self._status.state)
         elif isinstance(event, Grounding):
             self.grounding.show_grounding(event)
         elif isinstance(event, UserSpeech):
@@ -197,11 +212,15 @@ class MainWindow(QMainWindow):
 
     def add_controls(self, widget: QWidget) -> None:
         """Add a feature's controls to the row above the message box (left to right)."""
-        self._controls.addWidget(widget)
+        self._controls.insertWidget(self._controls.count() - 1, widget)
 
-    def add_side_panel(self, widget: QWidget) -> None:
+    def add_side_panel(self, widget: QWidget, stretch: int = 0) -> None:
         """Add a feature's panel to the column right of the transcript (top to bottom)."""
-        self._side.addWidget(widget)
+        self._side.add_panel(widget, stretch)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """A permanent widget at the right of the status bar (the cost meter)."""
+        self.statusBar().addPermanentWidget(widget)
 
     # -- building -----------------------------------------------------------------------
 
@@ -220,7 +239,6 @@ class MainWindow(QMainWindow):
         # The server hears the user speak (voice activity, interim transcription).
         self.you_speaking = QLabel(self.tr("● You are speaking"), central)
         self.you_speaking.setObjectName("youSpeaking")
-        self.you_speaking.setStyleSheet("color: #1a73e8; font-weight: 600;")
         self.you_speaking.hide()
         header.addWidget(self.you_speaking)
         self._session_info = QLabel(central)
@@ -232,22 +250,30 @@ class MainWindow(QMainWindow):
         self.model_suggestion = model_suggestion(self._settings, self._model_answered, central)
         if self.model_suggestion is not None:
             layout.addWidget(self.model_suggestion)
+        self._banner = WarningBanner(central)
+        layout.addWidget(self._banner)
 
         # The transcript, with a side column for panels that features add (vision preview...).
         body = QHBoxLayout()
         body.setSpacing(10)
         self._transcript = TranscriptView(central)
+        self._transcript.setAccessibleName(self.tr("Conversation"))
+        self._transcript.setAccessibleDescription(
+            self.tr("What you and the model said, newest at the bottom.")
+        )
+        ReadableWidth(self._transcript)
         body.addWidget(self._transcript, 1)
-        self._side = QVBoxLayout()
-        self._side.setSpacing(8)
-        body.addLayout(self._side)
+        self._side = SideColumn(central)
+        body.addWidget(self._side)
         self.grounding = GroundingPanel(central)  # hidden until an answer is grounded
-        self._side.addWidget(self.grounding)
+        self.grounding.setAccessibleName(self.tr("Sources (Google Search)"))
+        self._side.add_panel(self.grounding)
         layout.addLayout(body, 1)
 
-        # A row for controls that features add (talk button, level meter, sharing...).
+        # A row for controls that features add (talk button, level meter...), then room.
         self._controls = QHBoxLayout()
         self._controls.setSpacing(8)
+        self._controls.addStretch(1)
         layout.addLayout(self._controls)
 
         input_row = QHBoxLayout()
@@ -255,6 +281,8 @@ class MainWindow(QMainWindow):
         self._input = QLineEdit(central)
         self._input.setObjectName("messageInput")
         self._input.setPlaceholderText(self.tr("Type a message and press Enter"))
+        self._input.setAccessibleName(self.tr("Message"))
+        self._input.setAccessibleDescription(self.tr("Type a message and press Enter to send it."))
         self._input.setClearButtonEnabled(True)
         self._input.setMinimumHeight(32)
         self._input.returnPressed.connect(self._submit)
@@ -262,6 +290,7 @@ class MainWindow(QMainWindow):
         input_row.addWidget(self._input, 1)
         self._send = QPushButton(self.tr("Send"), central)
         self._send.setObjectName("sendButton")
+        self._send.setAccessibleDescription(self.tr("Send the typed message."))
         self._send.setMinimumHeight(32)
         self._send.setEnabled(False)
         self._send.clicked.connect(self._submit)
@@ -271,67 +300,14 @@ class MainWindow(QMainWindow):
         # Typing is the first thing a user does: the window opens with the cursor in the box.
         self._input.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        status_bar = self.statusBar()
-        status_bar.setSizeGripEnabled(False)
-        state_box = QWidget(status_bar)
-        state_layout = QHBoxLayout(state_box)
-        state_layout.setContentsMargins(8, 0, 0, 0)
-        state_layout.setSpacing(6)
-        self._state_icon = QLabel(state_box)
-        self._state_label = QLabel(state_box)
-        self._state_label.setObjectName("sessionState")
-        state_layout.addWidget(self._state_icon)
-        state_layout.addWidget(self._state_label, 1)
-        self._retry_now = QPushButton(self.tr("Retry now"), state_box)
-        self._retry_now.setObjectName("retryNow")
-        self._retry_now.setFlat(True)
-        self._retry_now.setVisible(False)
-        self._retry_now.clicked.connect(self.retry_now_requested)
-        state_layout.addWidget(self._retry_now)
-        self._retry_tick = QTimer(self)
-        self._retry_tick.setInterval(1000)
-        self._retry_tick.timeout.connect(lambda: self._show_state(self._state))
-        status_bar.addWidget(state_box, 1)
-        self._usage = QLabel(status_bar)
-        self._usage.setObjectName("usage")
-        self._usage.setStyleSheet("color: palette(placeholder-text); padding-right: 8px;")
-        status_bar.addPermanentWidget(self._usage)
+        self._status = StatusLine(self.statusBar())
+        self._status.retry_now_requested.connect(self.retry_now_requested)
+        self._status.changed.connect(self._update_badge)
+        Restyler(self, self._restyle)
+
+    def _restyle(self) -> None:
+        self.you_speaking.setStyleSheet(f"color: {text_colour(Tone.INFO)}; font-weight: 600;")
         self._update_badge()
-
-    def _build_actions(self) -> None:
-        settings_action = QAction(self.tr("&Settings…"), self)
-        settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        settings_action.triggered.connect(self.open_settings)
-        reconnect_action = QAction(self.tr("&Reconnect"), self)
-        reconnect_action.setShortcut(QKeySequence("Ctrl+R"))
-        reconnect_action.triggered.connect(self.reconnect_requested)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.quit)
-        focus_action = QAction(self.tr("&Type a Message"), self)
-        focus_action.setShortcut(QKeySequence("Ctrl+L"))
-        focus_action.triggered.connect(self.focus_input)
-
-        session_menu = self.menuBar().addMenu(self.tr("&Session"))
-        session_menu.addAction(settings_action)
-        session_menu.addAction(reconnect_action)
-        pair_action = QAction(self.tr("&Pair a Device…"), self)
-        pair_action.triggered.connect(self.pair_requested)
-        session_menu.addAction(pair_action)
-        history_action = QAction(self.tr("&History…"), self)
-        history_action.setShortcut(QKeySequence("Ctrl+H"))
-        history_action.triggered.connect(self.history_requested)
-        session_menu.addAction(history_action)
-        self.addAction(history_action)
-        session_menu.addSeparator()
-        session_menu.addAction(quit_action)
-        transcript_menu = self.menuBar().addMenu(self.tr("&Transcript"))
-        transcript_menu.addAction(focus_action)
-        transcript_menu.addAction(self._transcript.copy_transcript_action)
-        # Window-wide shortcuts, whichever child has the focus.
-        for action in (settings_action, reconnect_action, quit_action, focus_action):
-            self.addAction(action)
 
     # -- user actions -------------------------------------------------------------------
 
@@ -350,6 +326,23 @@ class MainWindow(QMainWindow):
     def open_key_settings(self) -> None:
         """ "Enter an API Key…": Settings with the cursor in the key field."""
         self.open_settings().focus_key()
+
+    def show_shortcuts(self) -> QWidget:
+        from desktop.ui.help_windows import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menus.shortcut_rows(), self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QWidget:
+        from desktop.ui.help_windows import AboutDialog
+
+        emulated = self._endpoint.emulated if self._endpoint is not None else None
+        dialog = AboutDialog(emulated, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
         new_settings = dialog.settings()
@@ -388,102 +381,58 @@ class MainWindow(QMainWindow):
 
     # -- showing state ------------------------------------------------------------------
 
-    def _on_state(self, event: StateChanged) -> None:
-        if event.state is SessionState.LIVE:
-            self._last_error = ""
-        elif event.detail and event.state in (SessionState.ERROR, SessionState.RECONNECTING):
-            self._last_error = event.detail
-        self._attempt = event.attempt
-        waiting = event.state is SessionState.RECONNECTING and event.retry_in_s > 0
-        self._retry_at = time.monotonic() + event.retry_in_s if waiting else None
-        self._show_state(event.state)
-
-    def _show_state(self, state: SessionState) -> None:
-        self._state = state
-        reason = self._last_error
-        if state is SessionState.CONNECTING:
-            text = self.tr("Connecting…")
-        elif state is SessionState.LIVE:
-            text = self.tr("Live")
-        elif state is SessionState.RECONNECTING and self._retry_at is not None:
-            left = max(0, round(self._retry_at - time.monotonic()))
-            text = self.tr("Reconnecting in %1 s (attempt %n)…", "", max(self._attempt, 1))
-            text = text.replace("%1", str(left))
-        elif state is SessionState.RECONNECTING:
-            text = self.tr("Reconnecting (attempt %n)…", "", max(self._attempt, 1))
-        elif state is SessionState.CLOSED:
-            text = self.tr("Closed")
-        elif state is SessionState.ERROR:
-            text = self.tr("Error: %1").replace("%1", reason or self.tr("unknown"))
-            reason = ""
-        else:
-            text = self.tr("Idle")
-        if reason:
-            text += " — " + reason
-        waiting = state is SessionState.RECONNECTING and self._retry_at is not None
-        self._retry_now.setVisible(waiting)
-        if waiting and not self._retry_tick.isActive():
-            self._retry_tick.start()
-        elif not waiting:
-            self._retry_tick.stop()
-        self._status_text = text
-        self._state_label.setText(text)
-        self._state_label.setToolTip(text)
-        colour = STATE_COLOURS[state]
-        self._state_label.setStyleSheet(f"color: {colour};" if state is SessionState.ERROR else "")
-        self._state_icon.setPixmap(_dot(colour, self._state_label.fontMetrics().height()))
-
-    def _show_usage(self, usage: Usage) -> None:
-        # The session total and its cost are in the usage meter; this is the latest turn.
-        self._usage.setText(
-            self.tr("last turn: %1 tokens").replace("%1", f"{usage.total_tokens:,}")
-        )
-        lines = [
-            self.tr("Latest usage reported by the model"),
-            self.tr("Prompt: %1").replace("%1", f"{usage.prompt_tokens:,}"),
-            self.tr("Response: %1").replace("%1", f"{usage.response_tokens:,}"),
-        ]
-        for modality, count in sorted(usage.prompt_by_modality.items()):
-            lines.append(f"  {self.tr('prompt')} {modality.lower()}: {count:,}")
-        for modality, count in sorted(usage.response_by_modality.items()):
-            lines.append(f"  {self.tr('response')} {modality.lower()}: {count:,}")
-        self._usage.setToolTip("\n".join(lines))
-
     def _update_badge(self) -> None:
-        endpoint = self._endpoint
+        settings = self._settings
+        language = settings.language or self.tr("automatic")
         self._session_info.setText(
-            self.tr("Voice %1 · %2")
-            .replace("%1", self._settings.voice)
-            .replace("%2", self._settings.language or self.tr("automatic language"))
+            self.tr("Voice: %1 · Language: %2")
+            .replace("%1", settings.voice)
+            .replace("%2", language)
         )
-        if endpoint is None:
-            self._badge.setText(self.tr("Not connected"))
-            self._badge.setStyleSheet(NO_ENDPOINT_BADGE_STYLE)
-            self._badge.setToolTip(self.tr("No Live API endpoint is open; see the status line."))
-        elif endpoint.emulated:
-            self._badge.setText(self.tr("Offline demo - emulated model"))
-            self._badge.setStyleSheet(EMULATED_BADGE_STYLE)
-            self._badge.setToolTip(
-                self.tr(
-                    "No Gemini API key is set, so Screenmate talks to a built-in emulator that "
-                    "only echoes what it receives.\nTo talk to Gemini Live, set GEMINI_API_KEY "
-                    "in the environment, or enter a key in Session › Settings… (it is stored in "
-                    "the OS keychain), then reconnect."
-                )
+        endpoint = self._endpoint
+        badge = badge_for(
+            self._endpoint_known, bool(endpoint and endpoint.emulated), self._status.state
+        )
+        if badge is Badge.CONNECTING:
+            text = self.tr("Connecting…")
+            tip = self.tr("Opening the Live API endpoint.")
+        elif badge is Badge.NOT_CONNECTED:
+            text = self.tr("Not connected")
+            tip = self.tr("No Live API endpoint is open; see the status line.")
+        elif badge is Badge.OFFLINE_DEMO:
+            text = self.tr("Offline demo - emulated model")
+            tip = self.tr(
+                "No Gemini API key is set, so Screenmate talks to a built-in emulator that "
+                "only echoes what it receives.\nTo talk to Gemini Live, set GEMINI_API_KEY "
+                "in the environment, or enter a key in Session › Settings… (it is stored in "
+                "the OS keychain), then reconnect."
             )
         else:
-            self._badge.setText(self.tr("Gemini Live · %1").replace("%1", self._settings.model))
-            self._badge.setStyleSheet(LIVE_BADGE_STYLE)
-            where = endpoint.base_url or self.tr("Google")
-            self._badge.setToolTip(self.tr("Connected through %1").replace("%1", where))
+            text = self.tr("Gemini Live · %1").replace("%1", settings.model)
+            where = (endpoint.base_url if endpoint else "") or self.tr("Google")
+            tip = self.tr("Connected through %1").replace("%1", where)
+        self._badge.setText(text)
+        self._badge.setToolTip(tip)
+        self._badge.setAccessibleName(text)
+        self._badge.setAccessibleDescription(tip)
+        self._badge.setStyleSheet(pill_style("QLabel", BADGE_TONES[badge]))
 
     # -- geometry -----------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
         saved = self._window_state.value("main_window/geometry")
-        if isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved):
-            return
-        self.resize(*DEFAULT_SIZE)
+        if not (hasattr(saved, "isEmpty") and not saved.isEmpty() and self.restoreGeometry(saved)):
+            self.resize(*DEFAULT_SIZE)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._placed:
+            self._placed = True
+            restore_on_screen(self)  # scale 2 on a small screen: shrink and move onto it
+        super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._side.follow_window_width(self.width())
 
     def set_hide_on_close(self, hide: bool) -> None:
         """With a tray icon, closing the window hides it; `quit()` really ends the app."""
@@ -496,26 +445,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._window_state.setValue("main_window/geometry", self.saveGeometry())
         self._window_state.sync()
-        if getattr(self, "_hide_on_close", False) and not getattr(self, "_quitting", False):
+        if self._hide_on_close and not self._quitting:
             event.ignore()
             self.hide()
             self.hidden_to_tray.emit()
             return
         event.accept()
         self.closed.emit()
-
-
-def _dot(colour: str, size: int) -> QPixmap:
-    """A filled circle the height of a text line, for the state indicator."""
-    side = max(size, 10)
-    pixmap = QPixmap(side, side)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
-    diameter = side * 0.6
-    offset = (side - diameter) / 2
-    painter.drawEllipse(QRectF(offset, offset, diameter, diameter))
-    painter.end()
-    return pixmap

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCursor, QGuiApplication
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import QApplication, QMenu
@@ -22,11 +22,21 @@ from desktop.capture.sources import CaptureError, FrameSource
 from desktop.capture.window import WindowSource, list_windows
 from desktop.core.events import Event
 from desktop.core.frame_pacing import VisionStats
-from desktop.core.geometry import Rect, Screen, device_to_logical, logical_to_device
+from desktop.core.geometry import Rect, device_to_logical, logical_to_device
+from desktop.core.window_facts import is_shareable_window, shorten
 from desktop.settings import Settings, SettingsStore
 from desktop.ui.capture_qt import CameraSource, QtVideoSource, camera_names
-from desktop.ui.region_picker import RegionPicker, ShareBorder, from_qrect
+from desktop.ui.region_picker import RegionPicker, ShareBorder
 from desktop.ui.vision_panel import VisionPanel
+from desktop.ui.vision_support import (
+    CAPTURE_ALLOWED,
+    describe,
+    own_windows,
+    qt_screens,
+    window_thumbnail,
+)
+
+__all__ = ["CAPTURE_ALLOWED", "VisionController", "own_windows", "qt_screens"]
 
 if TYPE_CHECKING:
     from desktop.ui.gui_app import SessionController
@@ -37,34 +47,6 @@ log = logging.getLogger(__name__)
 BORDER_FOLLOW_MS = 250
 OWN_WINDOWS_MS = 200  # how often the app's windows are looked up while the screen is shared
 PICKER_DELAY_MS = 150
-
-
-# A window that may appear in captures sets this property (tests' stand-in "other apps").
-CAPTURE_ALLOWED = "screenmateCaptureAllowed"
-
-
-def own_windows() -> list[Rect]:
-    """Every visible top-level window of this app (main window, pairing, settings, history,
-    pickers), in logical pixels: none of them may reach the model (issue 14). Click-through
-    overlays that only draw an outline (the share border, point_at's highlight) are left in:
-    greying their box would hide the very thing they mark."""
-    see_through = Qt.WindowType.WindowTransparentForInput
-    return [
-        from_qrect(w.frameGeometry())
-        for w in QApplication.topLevelWidgets()
-        if w.isWindow()
-        and w.isVisible()
-        and not (w.windowFlags() & see_through)
-        and not w.property(CAPTURE_ALLOWED)
-    ]
-
-
-def qt_screens() -> list[Screen]:
-    """Qt's screens with logical and device geometry (for HiDPI-correct regions)."""
-    return [
-        Screen.from_logical(i, s.name(), from_qrect(s.geometry()), s.devicePixelRatio())
-        for i, s in enumerate(QGuiApplication.screens(), start=1)
-    ]
 
 
 class VisionController(QObject):
@@ -107,6 +89,16 @@ class VisionController(QObject):
         assert isinstance(app, QGuiApplication)
         self._app = app
         app.focusWindowChanged.connect(self._update_exclusions)
+        menu = window.menus.feature_menu(self.tr("S&haring"), "sharing")
+        self.pause_action = window.menus.action(
+            menu, self.tr("&Pause or Resume Sharing"), self.toggle_pause, "pause"
+        )
+        self.region_action = window.menus.action(
+            menu, self.tr("Pick a &Region…"), lambda: self.choose("region"), "region"
+        )
+        self.window_action = window.menus.action(
+            menu, self.tr("Share a &Window…"), lambda: self.choose("window"), "window"
+        )
         self.refresh_choices()
         self.pipeline.start()
         self._update_exclusions()
@@ -120,12 +112,27 @@ class VisionController(QObject):
         self.pipeline.pause()
 
     def resume(self) -> None:
+        """Resume; a shared window or camera that went away is picked again instead."""
+        state = self.pipeline.state
+        kind = self._choice.partition(":")[0]
+        if state.message and kind in ("window", "camera"):
+            self.choose(kind)
+            return
         self.pipeline.resume()
+
+    def toggle_pause(self) -> None:
+        if self.pipeline.state.paused:
+            self.resume()
+        elif self.pipeline.source is not None:
+            self.pause()
 
     def refresh_choices(self) -> None:
         try:
             screens = [
-                f"Screen {s.index} ({s.device.w}×{s.device.h} at {s.device.x},{s.device.y})"
+                self.tr("Screen %1 (%2×%3)")
+                .replace("%1", str(s.index))
+                .replace("%2", str(s.device.w))
+                .replace("%3", str(s.device.h))
                 for s in list_screens()
             ]
         except CaptureError as exc:
@@ -182,7 +189,7 @@ class VisionController(QObject):
         if not (isinstance(source, QtVideoSource) and source is self._camera):
             self._stop_camera()
         self._choice = choice
-        self.panel.show_choice(choice)
+        self.panel.show_choice(choice, describe(source, choice))
         self.pipeline.set_source(source)
         self._update_border()
         if source is None or isinstance(source, QtVideoSource):
@@ -235,20 +242,28 @@ class VisionController(QObject):
         return self._picker
 
     def _pick_window(self) -> None:
-        own = frozenset({int(self._window.winId()), int(self.border.winId())})
+        own = frozenset(
+            {int(w.winId()) for w in QApplication.topLevelWidgets() if w.isWindow()}
+            | {int(self._window.winId()), int(self.border.winId())}
+        )
         try:
-            windows = list_windows(exclude=own)
+            windows = [w for w in list_windows(exclude=own) if is_shareable_window(w.title)]
         except CaptureError as exc:
-            self.panel.show_choice(self._choice)
+            self.panel.show_choice(self._choice, describe(self.pipeline.source, self._choice))
             self._window.show_error(str(exc))
             return
         menu = QMenu(self._window)
         menu.setObjectName("windowMenu")
+        menu.setAccessibleName(self.tr("Windows to share"))
+        menu.addSection(self.tr("Share a window with the model"))
         if not windows:
             menu.addAction(self.tr("No other windows to share")).setEnabled(False)
+        screens = qt_screens()
         for info in windows:
-            action = QAction(f"{info.title[:60]}  ({info.rect.w}×{info.rect.h})", menu)
+            text = f"{shorten(info.title, 60)}  ·  {info.rect.w}×{info.rect.h}"
+            action = QAction(window_thumbnail(info.rect, screens), text, menu)
             action.setData(info.window_id)
+            action.setToolTip(info.title)
             action.triggered.connect(
                 lambda _=False, i=info: self._share(
                     WindowSource(i.window_id, i.title), f"window:{i.window_id}"
@@ -256,11 +271,12 @@ class VisionController(QObject):
             )
             menu.addAction(action)
         menu.aboutToHide.connect(lambda: QTimer.singleShot(0, self._after_menu))
+        self.window_menu = menu
         menu.popup(QCursor.pos())
 
     def _after_menu(self) -> None:
         """A menu closed: the picker shows what is shared (nothing changed if none chosen)."""
-        self.panel.show_choice(self._choice)
+        self.panel.show_choice(self._choice, describe(self.pipeline.source, self._choice))
 
     def _pick_camera(self) -> None:
         names = camera_names()
@@ -365,7 +381,7 @@ class VisionController(QObject):
         if paused:
             self.pipeline.pause()
         else:
-            self.pipeline.resume()
+            self.resume()
 
     def _on_settings(self, settings: Settings) -> None:
         self._settings = settings

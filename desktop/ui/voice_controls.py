@@ -11,44 +11,91 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
 
 from desktop.audio.voice import DeviceState, Voice
 from desktop.core.audio_talk import TalkMode
 from desktop.core.events import Event
 from desktop.settings import SettingsStore
+from desktop.ui.theme import ACCENTS, Restyler, Tone, mix, pill_style, tint
 
 if TYPE_CHECKING:
     from desktop.ui.gui_app import SessionController
     from desktop.ui.main_window import MainWindow
 
 METER_FPS = 30
-TALK_IDLE_STYLE = (
-    "QPushButton { background: #1a73e8; color: white; border: none; border-radius: 18px;"
-    " padding: 6px 22px; font-weight: 600; font-size: 14px; }"
-    " QPushButton:disabled { background: #dadce0; color: #5f6368; }"
-)
-TALK_ACTIVE_STYLE = (
-    "QPushButton { background: #d93025; color: white; border: none; border-radius: 18px;"
-    " padding: 6px 22px; font-weight: 600; font-size: 14px; }"
-)
-SPEAKING_STYLE = (
-    "QLabel { background: #e6f4ea; color: #137333; border-radius: 10px; padding: 2px 10px;"
-    " font-weight: 600; }"
-)
-WARNING_STYLE = "QLabel { color: #b06000; }"
+# The talk button never grows past this (device-independent pixels); longer labels elide.
+TALK_MAX_WIDTH = 240
+TALK_PADDING = 22
+
+
+def talk_style(active: bool) -> str:
+    """Blue (red while talking) on any palette, with a focus ring in the palette's text colour
+    that is visible on the button and around it."""
+    pal = QGuiApplication.palette()
+    ring = pal.color(QPalette.ColorRole.Text).name()
+    disabled_bg = tint(Tone.NEUTRAL, 0.25).name()
+    disabled_fg = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
+    colour = ACCENTS[Tone.ERROR] if active else ACCENTS[Tone.INFO]
+    return (
+        f"QPushButton {{ background: {colour}; color: white; border: 3px solid transparent;"
+        f" border-radius: 18px; padding: 4px {TALK_PADDING - 3}px; font-weight: 600;"
+        f" font-size: 14px; }}"
+        f" QPushButton:focus {{ border: 3px solid {ring}; }}"
+        f" QPushButton:disabled {{ background: {disabled_bg}; color: {disabled_fg}; }}"
+    )
+
+
+class TalkButton(QPushButton):
+    """A push button of constant width whose label elides instead of clipping or growing;
+    `text()` stays the whole label (also the tooltip's first line)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        room = self.width() - 2 * TALK_PADDING
+        option.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+        painter = QStylePainter(self)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.width() - 2 * TALK_PADDING
+
+    def fit_width(self, labels: list[str]) -> None:
+        widest = max(self.fontMetrics().horizontalAdvance(t) for t in labels)
+        self.setFixedWidth(min(TALK_MAX_WIDTH, max(150, widest + 2 * TALK_PADDING + 4)))
 
 
 class LevelMeter(QWidget):
-    """A slim horizontal bar, green to amber to red, 0.0 to 1.0."""
+    """A slim horizontal bar, green to amber to red, 0.0 to 1.0, on a track of the palette."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._level = 0.0
         self.setObjectName("inputLevel")
-        self.setMinimumWidth(120)
+        self.setMinimumWidth(80)
+        self.setMaximumWidth(160)
         self.setToolTip(self.tr("Microphone input level"))
+        self.setAccessibleName(self.tr("Microphone input level"))
+        self.setAccessibleDescription(self.tr("How loud the microphone hears you, 0 to 100 %."))
 
     def sizeHint(self) -> QSize:
         return QSize(140, 14)
@@ -63,6 +110,10 @@ class LevelMeter(QWidget):
             self._level = level
             self.update()
 
+    def track_colour(self) -> QColor:
+        pal = self.palette()
+        return mix(pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.Text), 0.18)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -70,32 +121,42 @@ class LevelMeter(QWidget):
         top = (self.height() - height) / 2
         track = QRectF(0, top, self.width(), height)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#e8eaed"))
+        painter.setBrush(self.track_colour())
         painter.drawRoundedRect(track, 4, 4)
         if self._level > 0:
-            colour = (
-                "#1e8e3e" if self._level < 0.7 else "#f29900" if self._level < 0.9 else "#d93025"
+            tone = (
+                Tone.SUCCESS
+                if self._level < 0.7
+                else Tone.WARNING
+                if self._level < 0.9
+                else Tone.ERROR
             )
-            painter.setBrush(QColor(colour))
+            painter.setBrush(QColor(ACCENTS[tone]))
             painter.drawRoundedRect(QRectF(0, top, self.width() * self._level, height), 4, 4)
         painter.end()
 
 
 class VoiceControls(QWidget):
+    """Talk, Mute, the level meter, the model-speaking pill and the talk mode, in a row whose
+    parts keep their size whatever they say: nothing moves sideways between turns. Audio
+    problems go to the window's warning banner (`warning_changed`), not into the row."""
+
     talk_mode_changed = Signal(str)
+    warning_changed = Signal(str)
 
     def __init__(self, voice: Voice, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._voice = voice
+        self._warning = ""
+        self._fitted_for: tuple[str, ...] = ()
         self.setObjectName("voiceControls")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
 
-        self.talk_button = QPushButton(self)
+        self.talk_button = TalkButton(self)
         self.talk_button.setObjectName("talkButton")
         self.talk_button.setMinimumHeight(36)
-        self.talk_button.setMinimumWidth(150)
         self.talk_button.pressed.connect(voice.press)
         self.talk_button.released.connect(voice.release)
         row.addWidget(self.talk_button)
@@ -104,36 +165,37 @@ class VoiceControls(QWidget):
         self.mute_button.setObjectName("muteButton")
         self.mute_button.setCheckable(True)
         self.mute_button.setMinimumHeight(30)
+        self.mute_button.setAccessibleDescription(self.tr("Stop or resume sending the microphone."))
         self.mute_button.toggled.connect(voice.set_muted)
         row.addWidget(self.mute_button)
 
         self.meter = LevelMeter(self)
-        row.addWidget(self.meter)
+        row.addWidget(self.meter, 1)
 
         self.speaking = QLabel(self.tr("● Speaking"), self)
         self.speaking.setObjectName("speakingIndicator")
-        self.speaking.setStyleSheet(SPEAKING_STYLE)
+        self.speaking.setAccessibleName(self.tr("The model is speaking"))
+        policy = self.speaking.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # showing it moves nothing
+        self.speaking.setSizePolicy(policy)
         row.addWidget(self.speaking)
-
-        self.status = QLabel(self)
-        self.status.setObjectName("voiceStatus")
-        self.status.setStyleSheet(WARNING_STYLE)
-        self.status.setWordWrap(True)
-        row.addWidget(self.status, 1)
 
         self.mode_combo = QComboBox(self)
         self.mode_combo.setObjectName("talkMode")
+        self.mode_combo.setAccessibleName(self.tr("Talk mode"))
         self.mode_combo.addItem(self.tr("Hands-free"), TalkMode.HANDS_FREE.value)
         self.mode_combo.addItem(self.tr("Push-to-talk"), TalkMode.PUSH_TO_TALK.value)
-        self.mode_combo.setToolTip(
-            self.tr(
-                "Hands-free: the model notices when you start and stop talking.\n"
-                "Push-to-talk: hold the talk button while you speak, or click it to start "
-                "and again to stop."
-            )
+        tip = self.tr(
+            "Hands-free: the model notices when you start and stop talking.\n"
+            "Push-to-talk: hold the talk button while you speak, or click it to start "
+            "and again to stop."
         )
+        self.mode_combo.setToolTip(tip)
+        self.mode_combo.setAccessibleDescription(tip)
         self.mode_combo.currentIndexChanged.connect(self._mode_chosen)
         row.addWidget(self.mode_combo)
+        self.setTabOrder(self.talk_button, self.mute_button)
+        self.setTabOrder(self.mute_button, self.mode_combo)
 
         # The level meter animates only while someone can see it and the mic is open: a hidden
         # window or a muted/absent mic wakes nothing (an idle app in the tray stays quiet).
@@ -142,13 +204,41 @@ class VoiceControls(QWidget):
         self._timer.timeout.connect(self._tick)
         self._unsubscribe = voice.on_change(self.refresh)
         self.destroyed.connect(lambda *_: self._unsubscribe())
+        Restyler(self, self._restyle)
         self.refresh()
+
+    def _labels(self) -> list[str]:
+        return [
+            self.tr("No microphone"),
+            self.tr("Muted"),
+            self.tr("Listening · just talk"),
+            self.tr("Talking… (click to stop)"),
+            self.tr("Talking…"),
+            self.tr("Hold to talk"),
+        ]
+
+    def _fit(self) -> None:
+        labels = tuple(self._labels())
+        if labels != self._fitted_for:
+            self._fitted_for = labels
+            self.talk_button.fit_width(list(labels))
+            mute_texts = (self.tr("Mute"), self.tr("Unmute"))
+            metrics = self.mute_button.fontMetrics()
+            widest = max(metrics.horizontalAdvance(t) for t in mute_texts)
+            self.mute_button.setMinimumWidth(widest + 32)
+
+    def _restyle(self) -> None:
+        self.speaking.setStyleSheet(
+            pill_style("QLabel", Tone.SUCCESS, radius=10, padding="2px 10px")
+        )
+        self.talk_button.setStyleSheet(talk_style(self._voice.talk.state.talking))
 
     def refresh(self) -> None:
         voice = self._voice
         talk = voice.talk.state
         status = voice.status
         mic_ok = status.mic is DeviceState.OK
+        self._fit()
         index = self.mode_combo.findData(talk.mode.value)
         if index != self.mode_combo.currentIndex():
             self.mode_combo.blockSignals(True)
@@ -167,12 +257,24 @@ class VoiceControls(QWidget):
             text = self.tr("Hold to talk")
         self.talk_button.setText(text)
         self.talk_button.setEnabled(mic_ok and push_to_talk and not talk.muted)
-        self.talk_button.setStyleSheet(TALK_ACTIVE_STYLE if talk.talking else TALK_IDLE_STYLE)
-        self.talk_button.setToolTip(
+        self.talk_button.setStyleSheet(talk_style(talk.talking))
+        how = (
             self.tr("Hold while you speak, or click once to start and again to stop.")
             if push_to_talk
             else self.tr("Hands-free: switch to push-to-talk to use this button.")
         )
+        devices = "\n".join(
+            part
+            for part in (
+                self.tr("Microphone: %1").replace("%1", status.mic_name or "-"),
+                self.tr("Speaker: %1").replace("%1", status.speaker_name or "-"),
+                status.echo,
+            )
+            if part
+        )
+        self.talk_button.setToolTip(f"{text}\n{how}\n{devices}")
+        self.talk_button.setAccessibleName(self.tr("Talk: %1").replace("%1", text))
+        self.talk_button.setAccessibleDescription(how)
         if self.mute_button.isChecked() != talk.muted:
             self.mute_button.blockSignals(True)
             self.mute_button.setChecked(talk.muted)
@@ -181,22 +283,14 @@ class VoiceControls(QWidget):
         self.mute_button.setEnabled(mic_ok)
         self._run_meter()
         self.speaking.setVisible(voice.model_speaking)
-        self.status.setText(status.message)
-        self.status.setToolTip(
-            "\n".join(
-                part
-                for part in (
-                    self.tr("Microphone: %1").replace("%1", status.mic_name or "-"),
-                    self.tr("Speaker: %1").replace("%1", status.speaker_name or "-"),
-                    status.echo,
-                )
-                if part
-            )
-        )
+        if status.message != self._warning:
+            self._warning = status.message
+            self.warning_changed.emit(status.message)
 
     @property
     def status_text(self) -> str:
-        return self.status.text()
+        """The audio warning shown in the window's banner ("" when all is well)."""
+        return self._warning
 
     def _meter_wanted(self) -> bool:
         talk = self._voice.talk.state
@@ -254,6 +348,15 @@ class VoiceController(QObject):
         self.voice = voice
         self.controls = VoiceControls(voice, window)
         window.add_controls(self.controls)
+        self.controls.warning_changed.connect(lambda text: window.show_warning("voice", text))
+        window.show_warning("voice", self.controls.status_text)
+        menu = window.menus.feature_menu(self.tr("&Voice"), "voice")
+        self.talk_action = window.menus.action(
+            menu, self.tr("&Talk (Start or Stop)"), self._talk, "talk"
+        )
+        self.mute_action = window.menus.action(
+            menu, self.tr("&Mute Microphone"), lambda: voice.set_muted(not voice.talk.muted), "mute"
+        )
         self._attached: object = None
         self._unsubscribe = controller.events.subscribe(self._on_event)
         self.controls.talk_mode_changed.connect(self._switch_talk_mode)
@@ -265,6 +368,16 @@ class VoiceController(QObject):
     async def aclose(self) -> None:
         self._unsubscribe()
         await self.voice.stop()
+
+    def _talk(self) -> None:
+        """The Talk shortcut: start or stop talking (push-to-talk); hands-free just listens."""
+        if self.voice.talk.state.mode is TalkMode.PUSH_TO_TALK:
+            self.voice.toggle()
+        else:
+            self._window.show_warning(
+                "talk-mode",
+                self.tr("Hands-free is on: just talk. Switch to push-to-talk to use Talk."),
+            )
 
     def _on_event(self, event: Event) -> None:
         session = self._controller.session

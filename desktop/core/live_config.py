@@ -7,6 +7,7 @@ testable and visible in one place.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 from typing import Any
 
 from desktop.core.audio_talk import TalkMode
@@ -101,3 +102,34 @@ def realtime_input_config(settings: Settings) -> dict[str, Any]:
     if settings.vad_silence_ms > 0:
         detection["silence_duration_ms"] = settings.vad_silence_ms
     return {"automatic_activity_detection": detection} if detection else {}
+
+
+class Reconfigure(StrEnum):
+    """What new settings ask of a running conversation (`reconfiguration`)."""
+
+    NONE = "none"  # nothing the server sees changed: the connection stays
+    RESUME = "resume"  # a new connection with the new config resumes the conversation
+    NEW_SESSION = "new_session"  # another model: a new session seeded with the recent turns
+
+
+def reconfiguration(
+    old: Settings,
+    new: Settings,
+    *,
+    old_tools: Sequence[dict[str, Any]] = (),
+    new_tools: Sequence[dict[str, Any]] = (),
+    old_instruction: str = "",
+    new_instruction: str = "",
+) -> Reconfigure:
+    """Compare what the server would be sent, not a list of setting names: a setting that
+    only changes the app (devices, hotkey, interface language) never costs a reconnect. A
+    resumption handle belongs to one model's session, so a new model starts a new one."""
+    if model_path(old.model) != model_path(new.model):
+        return Reconfigure.NEW_SESSION
+    before = build_connect_config(
+        old, function_declarations=old_tools, instruction_addition=old_instruction
+    )
+    after = build_connect_config(
+        new, function_declarations=new_tools, instruction_addition=new_instruction
+    )
+    return Reconfigure.NONE if before == after else Reconfigure.RESUME

@@ -53,6 +53,15 @@ def normalise_base_url(base_url: str | None) -> str | None:
     return stripped or None
 
 
+def key_unchanged(endpoint: Endpoint) -> bool:
+    """Whether the key `endpoint` was opened with is still the one to use. A key saved or
+    removed since means the other backend (or another account): a new endpoint is needed."""
+    key = resolve_api_key()
+    if endpoint.emulated:
+        return key is None
+    return key is not None and key.value == endpoint.api_key
+
+
 async def _nothing_to_close() -> None:
     return None
 

@@ -1,8 +1,9 @@
 """Make-before-break after a goAway: the next connection is prepared while the old one serves.
 
 `core.resilience.Handover` decides (prepare / wait / switch); this runs the preparation task
-and keeps the prepared `Link` with the handle generation it resumed, so a newer handle makes
-it stale. `LiveSession` performs the switch itself.
+and keeps the prepared `Link` with the state it was opened for (handle and settings
+generations), so a newer handle or newer settings make it stale. `LiveSession` performs the
+switch itself. New settings use the same path (`LiveSession.reconfigure`), with a short window.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ MAX_PREPARE_FAILURES = 3
 class Switch:
     """One move to a new connection, for the status of the session and the benchmarks."""
 
-    kind: str  # "handover" (after goAway) or "reconnect" (after a drop)
+    kind: str  # "handover" (after goAway), "settings" (new settings) or "reconnect" (a drop)
     started_at: float  # monotonic: goAway received / connection lost
     done_at: float  # monotonic: serving on the new connection
     replayed: int  # inputs sent again
@@ -38,22 +39,24 @@ class HandoverRunner:
         self,
         handover: Handover,
         *,
+        kind: str = "handover",
         open_link: Callable[[], Awaitable[Link]],
         close_link: Callable[[Link], None],
         failure_of: Callable[[BaseException], Failure],
         refused_handle: Callable[[], None],
-        handle_gen: Callable[[], int],
+        state_gen: Callable[[], object],
         wake: Callable[[], None],
     ) -> None:
         self.handover = handover
+        self.kind = kind
         self._open_link = open_link
         self._close_link = close_link
         self._failure_of = failure_of
         self._refused_handle = refused_handle
-        self._handle_gen = handle_gen
+        self._state_gen = state_gen
         self._wake = wake
         self._preparing: asyncio.Task[None] | None = None
-        self._prepared: tuple[Link, int] | None = None
+        self._prepared: tuple[Link, object] | None = None
         self._failures = 0
         self.ended = False
 
@@ -64,7 +67,7 @@ class HandoverRunner:
             now,
             preparing=self._preparing is not None and not self._preparing.done(),
             prepared=prepared is not None,
-            prepared_fresh=prepared is not None and prepared[1] == self._handle_gen(),
+            prepared_fresh=prepared is not None and prepared[1] == self._state_gen(),
             old_busy=old_busy,
             old_alive=old_alive,
         )
@@ -84,7 +87,7 @@ class HandoverRunner:
         return None
 
     async def _prepare(self) -> None:
-        generation = self._handle_gen()
+        generation = self._state_gen()
         try:
             link = await self._open_link()
         except asyncio.CancelledError:

@@ -51,6 +51,7 @@ from desktop.core.events import (
 )
 from desktop.core.failures import Action, Failure, FailureKind, classify
 from desktop.core.live_codec import LiveEventDecoder
+from desktop.core.live_config import Reconfigure, reconfiguration
 from desktop.core.resilience import Handover, InputKind, TurnTracker
 from desktop.core.session_machine import (
     Backoff,
@@ -70,9 +71,17 @@ from desktop.session.sdk_io import Input, Link, Outgoing, build_client, failure_
 from desktop.session.tool_link import ToolLink
 from desktop.settings import Settings
 
-__all__ = ["MAX_QUEUED_MEDIA", "Input", "LiveSession", "Switch", "build_client"]
+__all__ = ["MAX_QUEUED_MEDIA", "Input", "LiveSession", "Reconfigure", "Switch", "build_client"]
 
 log = logging.getLogger(__name__)
+
+# New settings move to a new connection between turns: a reply in progress is given this
+# long to end before it is cut (and asked again on the new connection).
+SETTINGS_SWITCH_S = 60.0
+# A new talk mode cannot wait that long: push-to-talk's activity markers are an error on a
+# connection with the server's voice detection on, and hands-free speech is never answered
+# on one without it.
+TALK_MODE_SWITCH_S = 1.5
 
 
 @dataclass
@@ -138,6 +147,10 @@ class LiveSession(LiveInputs):
         self._during_setup = False
         self._resuming = False
         self._links = 0
+        self._config_gen = 0  # bumped by new settings: a link opened before them is stale
+        self._switch_kind = "settings"  # or "user" (Reconnect): what the next switch is for
+        self._switch_window_s = SETTINGS_SWITCH_S
+        self._handle_model = ""  # the model whose session the newest handle resumes
         self._lost_at: float | None = None
         self._handover: HandoverRunner | None = None
         self._closing: set[asyncio.Task[None]] = set()
@@ -168,6 +181,65 @@ class LiveSession(LiveInputs):
     def retry_now(self) -> None:
         """While waiting to reconnect: connect now instead (the user's Retry now)."""
         self._retry.retry_now()
+
+    # -- new settings and Reconnect without ending the conversation --------------------
+
+    def reconfigure(
+        self,
+        settings: Settings,
+        *,
+        tool_declarations: Sequence[dict[str, Any]] | None = None,
+        tool_instruction: str | None = None,
+    ) -> Reconfigure:
+        """Use new settings from now on, keeping the conversation: what the server sees
+        changed moves the session to a new connection (made before the old one is left,
+        between turns) that resumes with the handle; another model cannot resume this
+        model's session, so it starts a new one seeded with the recent turns, said once."""
+        tools = self._tool_declarations if tool_declarations is None else list(tool_declarations)
+        instruction = self._tool_instruction if tool_instruction is None else tool_instruction
+        change = reconfiguration(
+            self.settings,
+            settings,
+            old_tools=self._tool_declarations,
+            new_tools=tools,
+            old_instruction=self._tool_instruction,
+            new_instruction=instruction,
+        )
+        if settings.ping_timeout_s != self.settings.ping_timeout_s:
+            self._client = None  # the next connection gets the new WebSocket options
+        talk_mode_changed = settings.talk_mode != self.settings.talk_mode
+        self.settings = settings
+        self._tool_declarations, self._tool_instruction = tools, instruction
+        self._turns.stall_timeout_s = settings.stall_timeout_s
+        log.info("new settings: %s", change.value)
+        if change is Reconfigure.NONE:
+            return change
+        # Another model: the handle (its session's) is left unused by `_open_link`.
+        window = TALK_MODE_SWITCH_S if talk_mode_changed else SETTINGS_SWITCH_S
+        self._want_switch("settings", window)
+        self._retry.retry_now()  # while waiting to reconnect, the next attempt carries them now
+        return change
+
+    def reconnect(self) -> None:
+        """The user's Reconnect: a new connection that resumes the conversation (or, while
+        waiting to reconnect, the next attempt now)."""
+        if self._current is None:
+            self._retry.retry_now()
+            return
+        self._want_switch("user", TALK_MODE_SWITCH_S)
+
+    def _want_switch(self, kind: str, window_s: float) -> None:
+        if self._config_gen == self._current_gen():  # none pending: this one decides
+            self._switch_kind, self._switch_window_s = kind, window_s
+        elif kind == "settings":  # settings win over a pending Reconnect; the sooner wins
+            self._switch_kind = kind
+            self._switch_window_s = min(self._switch_window_s, window_s)
+        self._config_gen += 1
+        self._wake.set()
+
+    def _current_gen(self) -> int:
+        run = self._current
+        return run.link.config_gen if run is not None else self._config_gen
 
     # -- inputs (text, audio, frames, markers: `inputs.LiveInputs`) and tool responses ---
 
@@ -282,20 +354,26 @@ class LiveSession(LiveInputs):
         if self._client is None:
             self._client = build_client(self.endpoint, self.settings)
         handle = self._memory.handle if self.settings.session_resumption else None
+        if handle and self._handle_model not in ("", self.settings.model):
+            handle = None  # it resumes another model's session: start one seeded instead
         history = not handle and self._memory.has_context
+        config_gen = self._config_gen
         await self._retry.pace(self._stopping)
         if self._stopping.is_set():
             raise ConnectionAbortedError("the session is stopping")
         self._links += 1
         try:
-            return await self._link(handle, history)
+            link = await self._link(handle, history)
         except Exception as exc:
             if not history or failure_from_exception(exc, "").retryable:
                 raise
             # A model that does not take initial history must not end the conversation.
             log.warning("the server refused the seeded history (%s); starting without it", exc)
             await self._retry.pace(self._stopping)
-            return await self._link(None, False)
+            link = await self._link(None, False)
+        link.config_gen = config_gen
+        link.model = self.settings.model
+        return link
 
     async def _link(self, handle: str | None, history: bool) -> Link:
         assert self._client is not None
@@ -337,6 +415,9 @@ class LiveSession(LiveInputs):
                 if run.failure is None and self._turns.overdue(now):
                     log.warning("link %d: the server stopped answering", run.link.index)
                     run.failure = classify(FailureKind.STALLED, where=self.endpoint.where)
+                if self._handover is None and run.link.config_gen != self._config_gen:
+                    window = Handover(now, self._switch_window_s)
+                    self._start_handover(window, self._switch_kind)
                 if self._handover is not None:
                     switched = self._advance_handover(run, now)
                     if switched is not None:
@@ -424,7 +505,7 @@ class LiveSession(LiveInputs):
     async def _receive(self, run: _Run) -> None:
         try:
             async for message in run.link.messages():
-                self._on_message(message, run.link.index)
+                self._on_message(message, run.link.index, run.link.model)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -457,8 +538,10 @@ class LiveSession(LiveInputs):
         finally:
             self._wake.set()
 
-    def _on_message(self, message: dict[str, Any], link: int = 0) -> None:
+    def _on_message(self, message: dict[str, Any], link: int = 0, model: str = "") -> None:
         events = self._decoder.decode(message)
+        if any(isinstance(e, ResumptionUpdate) and e.resumable for e in events):
+            self._handle_model = model
         now = time.monotonic()
         settled_tools = self._tools.observe(events, link)
         turn_complete = any(isinstance(e, TurnComplete) for e in events)
@@ -479,8 +562,7 @@ class LiveSession(LiveInputs):
             if isinstance(event, GoAway):
                 if self._current is not None and self._current.link.index == link:
                     self._current.go_away = True
-                if self._handover is None:
-                    self._begin_handover(event)
+                self._begin_handover(event)
             self._emit(event)
             if isinstance(event, GoAway | TurnComplete | ResumptionUpdate):
                 self._wake.set()
@@ -489,13 +571,22 @@ class LiveSession(LiveInputs):
 
     def _begin_handover(self, event: GoAway) -> None:
         log.info("goAway: %.1f s left; preparing the next connection", event.time_left_s)
+        handover = Handover(time.monotonic(), event.time_left_s)
+        if self._handover is None:
+            self._start_handover(handover, "handover")
+        elif handover.deadline < self._handover.handover.deadline:
+            self._handover.handover = handover  # a settings switch must not outlast the server
+
+    def _start_handover(self, handover: Handover, kind: str) -> None:
         self._handover = HandoverRunner(
-            Handover(time.monotonic(), event.time_left_s),
+            handover,
+            kind=kind,
             open_link=self._open_link,
             close_link=self._close_link,
             failure_of=self._failure_of,
             refused_handle=self._forget_handle,
-            handle_gen=lambda: self._memory.handle_gen,
+            # A newer handle or newer settings make a prepared connection stale.
+            state_gen=lambda: (self._memory.handle_gen, self._config_gen),
             wake=self._wake.set,
         )
 
@@ -513,7 +604,9 @@ class LiveSession(LiveInputs):
         self._stop_run(run)
         self._connection_ended()
         new = self._start_run(link)
-        self._record("handover", runner.handover.received_at, new, forced)
+        self._record(runner.kind, runner.handover.received_at, new, forced)
+        if runner.kind == "settings" and link.resumed_from is not None:
+            self._emit(Notice("New settings in use; the conversation goes on."))
         return new
 
     def _end_handover(self) -> None:

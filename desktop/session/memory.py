@@ -46,7 +46,9 @@ class ConversationMemory:
 
     @property
     def has_context(self) -> bool:
-        return bool(self._answered or self._unanswered)
+        """There are answered turns to seed a new session with (`fresh_start` seeds only
+        those: a session opened for a seed it never gets would wait for it)."""
+        return bool(self._answered)
 
     def fresh_start(self, takes_history: bool) -> tuple[list[tuple[Role, str]], str]:
         """A new session starts serving: (the turns to seed it with, the notice to give, or

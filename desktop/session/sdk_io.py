@@ -131,6 +131,8 @@ class Link:
     def __init__(self, index: int, manager: Any, sdk: Any, handle: str | None) -> None:
         self.index = index
         self.resumed_from = handle
+        self.config_gen = 0  # which settings it was opened with (`LiveSession.reconfigure`)
+        self.model = ""  # the model of its session (a handle it issues resumes only that)
         self._manager = manager
         self.sdk = sdk
         # A new session that takes the recent conversation as client content first.

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from desktop.api_key import ApiKey
 from desktop.core.events import Event, SessionState, StateChanged
+from desktop.core.live_config import Reconfigure
 from desktop.session.endpoint import EMULATED_LABEL, Endpoint
 from desktop.settings import Settings, SettingsStore
 from desktop.ui.gui_app import SessionController, app_icon, run_gui
@@ -32,6 +34,8 @@ class StandInSession:
     def __init__(self, endpoint: Endpoint, settings: Settings, on_event: Callable[[Event], None]):
         self.endpoint, self.settings, self.on_event = endpoint, settings, on_event
         self.sent: list[str] = []
+        self.reconfigured: list[Settings] = []
+        self.reconnects = 0
         self.stopped = asyncio.Event()
         StandInSession.made.append(self)
 
@@ -43,6 +47,15 @@ class StandInSession:
 
     def send_text(self, text: str) -> None:
         self.sent.append(text)
+
+    def reconfigure(self, settings: Settings, **_: Any) -> Reconfigure:
+        changed = settings != self.settings
+        self.settings = settings
+        self.reconfigured.append(settings)
+        return Reconfigure.RESUME if changed else Reconfigure.NONE
+
+    def reconnect(self) -> None:
+        self.reconnects += 1
 
     async def stop(self) -> None:
         self.stopped.set()
@@ -86,9 +99,13 @@ def run_controller(
     return controller, qloop.create_task(controller.run_until_closed())
 
 
-def test_controller_routes_text_restarts_on_settings_and_shuts_down(
-    window: MainWindow, qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+def test_controller_routes_text_keeps_the_session_on_settings_and_shuts_down(
+    window: MainWindow,
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr("desktop.session.endpoint.resolve_api_key", lambda: None)
     opener = Opener()
     controller, running = run_controller(qloop, window, opener)
     qtbot.waitUntil(lambda: window.status_text == "Live")
@@ -96,19 +113,44 @@ def test_controller_routes_text_restarts_on_settings_and_shuts_down(
     window.text_submitted.emit("hi")
     assert StandInSession.made[0].sent == ["hi"]
 
+    # New settings and Reconnect go to the running session: no new session, no new endpoint.
     window.settings_changed.emit(Settings(voice="Kore"))
-    qtbot.waitUntil(lambda: len(StandInSession.made) == 2 and window.status_text == "Live")
-    first, second = StandInSession.made
-    assert first.stopped.is_set() and not second.stopped.is_set()
-    assert second.settings.voice == "Kore"
-    assert (opener.opened, opener.closed) == (2, 1)
-    assert "New session" in window.transcript.plain_text()
+    window.reconnect_requested.emit()
+    (session,) = StandInSession.made
+    assert [s.voice for s in session.reconfigured] == ["Kore"] and session.reconnects == 1
+    assert window.settings.voice == "Kore"
+    assert opener.opened == 1 and "New session" not in window.transcript.plain_text()
 
     window.close()
     qtbot.waitUntil(running.done)
     assert running.result() == 0
-    assert second.stopped.is_set() and opener.closed == 2
+    assert session.stopped.is_set() and opener.closed == 1
     assert controller.session is None
+
+
+def test_a_key_saved_meanwhile_reopens_the_endpoint_with_a_new_session(
+    window: MainWindow,
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The emulator was in use; a key saved in Settings means Google: a new endpoint."""
+    key: list[ApiKey] = []
+    monkeypatch.setattr("desktop.session.endpoint.resolve_api_key", lambda: key[0] if key else None)
+    opener = Opener()
+    _, running = run_controller(qloop, window, opener)
+    qtbot.waitUntil(lambda: window.status_text == "Live")
+
+    key.append(ApiKey("AIza-new", "keychain"))
+    window.settings_changed.emit(Settings(voice="Kore"))
+
+    qtbot.waitUntil(lambda: len(StandInSession.made) == 2 and window.status_text == "Live")
+    first, second = StandInSession.made
+    assert first.stopped.is_set() and not first.reconfigured
+    assert second.settings.voice == "Kore" and (opener.opened, opener.closed) == (2, 1)
+    assert "New session" in window.transcript.plain_text()
+    window.close()
+    qtbot.waitUntil(running.done)
 
 
 def test_endpoint_failure_still_shows_the_window_with_the_error(

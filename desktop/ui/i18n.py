@@ -2,13 +2,14 @@
 language unless the `ui_language` setting names one ("en", "de", "zh_CN").
 
 The language switches live. `switch_language` replaces the translators and the default
-locale; Qt then sends `QEvent.LanguageChange` to every widget, and each window's `changeEvent`
-calls its `retranslate()`, which starts with `retranslate_tree(self)`: every static text the
-window shows (labels, buttons, titles, tabs, menus, combo items, placeholders, tool tips,
-accessible names, spin box suffixes) is looked up again in the new language. That works
-without each window listing its texts because every translation goes through `_Catalog`,
-which remembers which source each shown text came from. A text built at run time (with %1 or
-%n filled in) is not in the catalog; the window's `retranslate()` says those again.
+locale; Qt then sends `QEvent.LanguageChange` to every widget, and a window's `changeEvent`
+calls its `retranslate()`, which starts with `retranslate_tree(self)` (windows without one
+are walked by `switch_language` itself): every static text the window shows (labels,
+buttons, titles, tabs, menus, combo items, placeholders, tool tips, accessible names, spin box
+suffixes) is looked up again in the new language. That works without each window listing its
+texts because every translation goes through `_Catalog`, which remembers which source each
+shown text came from. A text built at run time (with %1 or %n filled in) is not in the
+catalog; the window's `retranslate()` says those again.
 """
 
 from __future__ import annotations
@@ -145,12 +146,18 @@ def install_translations(app: QApplication, override: str = "") -> str:
 
 
 def switch_language(app: QApplication, override: str) -> str:
-    """Change the UI language of the running app; open windows follow (LanguageChange)."""
+    """Change the UI language of the running app; open windows follow.
+
+    Qt sends LanguageChange to every widget: a window whose texts are built at run time
+    defines `retranslate()` and calls it from `changeEvent`. Every other top-level widget
+    (menus, pickers, any window without one) is walked here, so none stays behind."""
     language = install_translations(app, override)
     for window in app.topLevelWidgets():
         # A widget's locale is fixed when it is made; the new default reaches open windows
         # here, and spin boxes re-render their numbers ("1.00" → "1,00").
         window.setLocale(QLocale())
+        if not callable(getattr(window, "retranslate", None)):
+            retranslate_tree(window)
     return language
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -34,7 +34,7 @@ from desktop.ui.general_settings import (
     ToolsSettingsBox,
     VisionSettingsBox,
 )
-from desktop.ui.i18n import switch_language
+from desktop.ui.i18n import retranslate_tree, switch_language
 from desktop.ui.key_entry import Checker, KeyEntryBox
 from desktop.ui.model_picker import ModelPicker
 
@@ -92,10 +92,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Voice:"), self.voice_combo)
 
         self.language_combo = QComboBox(self)
-        for code, english in RESPONSE_LANGUAGES:
-            name = self.tr(str(english))
-            label = name if not code else f"{name} ({code})"
-            self.language_combo.addItem(label, code)
+        for code, _english in RESPONSE_LANGUAGES:
+            self.language_combo.addItem("", code)
+        self._label_languages()
         if self.language_combo.findData(settings.language) < 0:
             self.language_combo.addItem(settings.language, settings.language)
         self.language_combo.setCurrentIndex(self.language_combo.findData(settings.language))
@@ -189,6 +188,21 @@ class SettingsDialog(QDialog):
 
     def _on_key_changed(self) -> None:
         self._key_changed = True
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The interface language changed while open: static texts are looked up again."""
+        retranslate_tree(self)
+        self._label_languages()
+
+    def _label_languages(self) -> None:
+        for index, (code, english) in enumerate(RESPONSE_LANGUAGES):
+            name = self.tr(str(english))
+            self.language_combo.setItemText(index, name if not code else f"{name} ({code})")
 
     # -- results ------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from desktop.emulator.replies import (
 )
 from desktop.emulator.resumption import ResumptionStore, SessionState
 from desktop.emulator.setup import SessionConfig
+from desktop.emulator.showcase import Showcase, read_ask, target_after
 from desktop.emulator.tokens import Tokens, audio_tokens, text_tokens, usage_metadata
 from desktop.emulator.tool_turns import ToolTurns
 from desktop.emulator.vad import EnergyVad, SpeechEnded, SpeechStarted, VadEvent
@@ -97,6 +98,8 @@ class Conversation(ToolTurns):
         # NON_BLOCKING calls (3.8 Live, `async_calls` knob): the model talks on meanwhile.
         self.async_calls: dict[str, str] = {}
         self.async_results: list[ToolOutcome] = []
+        # The last frame received, and what pointing calls pointed at (the offline showcase).
+        self.showcase = Showcase()
 
     # --- input -------------------------------------------------------------------------------
 
@@ -116,6 +119,7 @@ class Conversation(ToolTurns):
         if isinstance(event, VideoIn):
             self.pending.frames += 1
             self.pending.frame_size = image_size(event.data) or self.pending.frame_size
+            self.showcase.frame = event.data
             return Decision()
         if isinstance(event, TextIn):
             if event.text:
@@ -218,10 +222,40 @@ class Conversation(ToolTurns):
         self._input_transcription_sent = False
         if tool_call is None and script is None:
             name = self._requested_tool()
+            if name in self.config.pointers:
+                target = target_after(self._turn.texts, name)
+                return self._pointing_plan(name, *self.showcase.pointing_args(target))
             tool_call = (name, {}) if name else None
+            if tool_call is None and (showcase := self._showcase_plan()) is not None:
+                return showcase
         if tool_call is not None:
             return self._tool_plan(*tool_call)
         return self._reply_plan(script)
+
+    def _showcase_plan(self) -> ReplyPlan | None:
+        """Typed questions about the screen, answered from the last frame (not when replies
+        are scripted by a responder)."""
+        ask = read_ask(self._turn.texts) if self.knobs.responder is None else None
+        if ask is None:
+            return None
+        if ask.kind == "describe":
+            return self._reply_plan(self.showcase.describe_reply(self._turn))
+        pointed = self.showcase.point(ask.target) if self.config.pointers else None
+        if pointed is None:  # nothing to point with, or at: said in words
+            return self._reply_plan(self.showcase.where_reply(ask.target))
+        return self._pointing_plan(self.config.pointers[0], *pointed)
+
+    def _pointing_plan(self, name: str, args: dict[str, Any], note: str) -> ReplyPlan:
+        plan = self._tool_plan(name, args)
+        self.showcase.notes[f"{self._call_id_prefix}-{self.state.tool_calls}"] = note
+        return plan
+
+    def _showcase_text(self) -> str | None:
+        """The words after the showcase's own pointing calls came back."""
+        said = [self.showcase.outcome_sentence(o) for o in self._outcomes]
+        if not said or not all(said):
+            return None
+        return " ".join(s for s in said if s) + f" This is reply {self.state.replies + 1}."
 
     def _input_transcription_steps(self) -> list[Step]:
         if not (self.config.input_transcription and self._turn.transcripts):
@@ -236,6 +270,7 @@ class Conversation(ToolTurns):
         text = (
             script
             or scripted
+            or self._showcase_text()
             or reply_text(
                 self._turn,
                 self.state.replies + 1,

@@ -43,6 +43,7 @@ class ToolOutcome:
     cancelled: bool = False
     images: tuple[tuple[int, int] | None, ...] = ()  # sizes of the images among its parts
     silent: bool = False  # scheduling SILENT: taken in, never spoken about
+    call_id: str = ""
 
 
 def speech_placeholder(seconds: float) -> str:
@@ -57,7 +58,8 @@ def _quoted_list(items: list[str]) -> str:
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def _frames(inp: TurnInput) -> str:
+def frames_phrase(inp: TurnInput) -> str:
+    """`no frames`, `2 frames`, `1 frame of 1024x576`."""
     if not inp.frames:
         return "no frames"
     noun = "frame" if inp.frames == 1 else "frames"
@@ -74,7 +76,7 @@ def describe_input(inp: TurnInput, transcribed: bool = False) -> str:
         sentences.append(f"You wrote: {_quoted_list(inp.texts)}.")
     if transcribed and inp.transcripts:
         sentences.append(f"You said: {_quoted_list(inp.transcripts)}.")
-    sentences.append(f"I heard {inp.speech_s:.1f} seconds of audio and saw {_frames(inp)}.")
+    sentences.append(f"I heard {inp.speech_s:.1f} seconds of audio and saw {frames_phrase(inp)}.")
     return " ".join(sentences)
 
 

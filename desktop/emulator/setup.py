@@ -61,6 +61,7 @@ class SessionConfig:
     unknown_fields: tuple[str, ...] = ()
     google_search: bool = False  # tools has {"google_search": {}}: answers are grounded
     non_blocking: tuple[str, ...] = ()  # functions the model calls without waiting
+    pointers: tuple[str, ...] = ()  # functions taking a `box` (0-1000) to point with
 
     @property
     def audio_out(self) -> bool:
@@ -106,6 +107,19 @@ def _non_blocking(tools: Any, by_default: bool) -> tuple[str, ...]:
         for decl in (tool.get("function_declarations") or []) if isinstance(tool, dict) else []:
             behavior = str(decl.get("behavior") or "").upper() if isinstance(decl, dict) else ""
             if behavior == "NON_BLOCKING" or (by_default and behavior != "BLOCKING"):
+                names.append(str(decl.get("name")))
+    return tuple(names)
+
+
+def _pointers(tools: Any) -> tuple[str, ...]:
+    """Functions the model can point with: a `box` parameter that is an array (point_at)."""
+    names: list[str] = []
+    for tool in tools if isinstance(tools, list) else []:
+        for decl in (tool.get("function_declarations") or []) if isinstance(tool, dict) else []:
+            params = decl.get("parameters") if isinstance(decl, dict) else None
+            props = params.get("properties") if isinstance(params, dict) else None
+            box = props.get("box") if isinstance(props, dict) else None
+            if isinstance(box, dict) and str(box.get("type", "")).upper() == "ARRAY":
                 names.append(str(decl.get("name")))
     return tuple(names)
 
@@ -162,6 +176,7 @@ def parse_setup(
         system_instruction=_text_of(setup.get("system_instruction")),
         function_names=_function_names(tools),
         non_blocking=_non_blocking(tools, personality_for(model).non_blocking),
+        pointers=_pointers(tools),
         tools_tokens=len(json.dumps(tools)) // 4 if tools else 0,
         input_transcription="input_audio_transcription" in setup,
         output_transcription="output_audio_transcription" in setup,

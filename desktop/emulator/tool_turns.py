@@ -61,7 +61,10 @@ class ToolTurns:
                 continue
             sizes = tuple(image.size for image in response.images)
             silent = response.scheduling.upper() == "SILENT"
-            self._outcomes.append(ToolOutcome(name, response.response, images=sizes, silent=silent))
+            outcome = ToolOutcome(
+                name, response.response, images=sizes, silent=silent, call_id=response.id
+            )
+            self._outcomes.append(outcome)
         ready = self.phase is Phase.AWAITING_TOOL and not self._calls and bool(self._outcomes)
         return Decision(resume=ready)
 
@@ -101,7 +104,9 @@ class ToolTurns:
             if name is None:
                 continue
             scheduling = response.scheduling.upper() or "WHEN_IDLE"
-            outcome = ToolOutcome(name, response.response, silent=scheduling == "SILENT")
+            outcome = ToolOutcome(
+                name, response.response, silent=scheduling == "SILENT", call_id=response.id
+            )
             self.state.context += Tokens(text=text_tokens(json.dumps(response.response)))
             if outcome.silent:
                 continue
@@ -133,6 +138,8 @@ class ToolTurns:
         if not chosen:
             return ([{"toolCallCancellation": {"ids": gone}}] if gone else []), False
         for call_id in chosen:
-            self._outcomes.append(ToolOutcome(self._calls.pop(call_id), cancelled=True))
+            self._outcomes.append(
+                ToolOutcome(self._calls.pop(call_id), cancelled=True, call_id=call_id)
+            )
         ready = self.phase is Phase.AWAITING_TOOL and not self._calls
         return [{"toolCallCancellation": {"ids": chosen}}], ready

@@ -29,8 +29,9 @@ async def test_the_result_turn_is_the_answer(emulator: LiveEmulator) -> None:
     said = [(line["role"], line["text"]) for line in of(lines, "transcript_line")]
     assert [role for role, _ in said] == ["user", "model", "model", "user", "model"]
     assert said[1][1] == "One moment, I am on it."
-    assert "I called point_at and it returned" in said[2][1]
+    # No frame shared: the emulated model points at the whole picture and the app says why not.
+    assert "point_at failed: nothing is shared" in said[2][1]
     assert said[4][1].startswith('You wrote: "and now?"')
     (ended,) = [t for t in of(lines, "tool") if t["status"] != "running"]
-    assert ended["scheduling"] == "WHEN_IDLE"  # a failure (no box given) is never silent
+    assert ended["scheduling"] == "WHEN_IDLE"  # a failure (nothing shared) is never silent
     assert [t["turn"] for t in of(lines, "turn_complete")] == [0, 1, 2]

@@ -40,6 +40,7 @@ class HistoryController(QObject):
         ]
         window.add_status_widget(self.meter)
         controller.session_started.connect(self._session_started)
+        controller.model_changed.connect(self._model_changed)
         window.history_requested.connect(self.open_window)
         if problem:
             self._problem(problem)
@@ -51,6 +52,12 @@ class HistoryController(QObject):
     def _session_started(self, settings: Any, endpoint: Any) -> None:
         self.recorder.new_session(settings.model, getattr(endpoint, "label", ""))
         self.meter.start_session(settings.model)
+
+    def _model_changed(self, settings: Any, endpoint: Any) -> None:
+        # A new Live session of another model, seeded with this conversation: History keeps
+        # it as a session of its own (with its model and cost); the meter keeps the total.
+        self.recorder.new_session(settings.model, getattr(endpoint, "label", ""))
+        self.meter.change_model(settings.model)
 
     def _on_event(self, event: Event) -> None:
         self.meter.on_event(event)

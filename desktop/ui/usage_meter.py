@@ -22,17 +22,27 @@ class UsageMeterLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.prices = prices
         self.model = ""
-        self.meter = UsageMeter()
+        self.meter = UsageMeter()  # the whole conversation
+        self._segment = UsageMeter()  # since the last change of model, priced at its rates
+        self._earlier_cost = 0.0  # before that, at the earlier models' rates
         self._refresh()
 
     def start_session(self, model: str) -> None:
         self.model = model
-        self.meter = UsageMeter()
+        self.meter, self._segment, self._earlier_cost = UsageMeter(), UsageMeter(), 0.0
+        self._refresh()
+
+    def change_model(self, model: str) -> None:
+        """The conversation goes on with another model: the total stays, what follows is
+        priced at the new model's rates."""
+        self._earlier_cost = self.cost
+        self.model, self._segment = model, UsageMeter()
         self._refresh()
 
     def on_event(self, event: Event) -> None:
         if isinstance(event, Usage):
             self.meter.add(event)
+            self._segment.add(event)
             self._refresh()
         elif isinstance(event, TurnComplete) and not event.usage_known:
             self.meter.turn_without_usage()
@@ -40,7 +50,7 @@ class UsageMeterLabel(QLabel):
 
     @property
     def cost(self) -> float:
-        return self.meter.cost(self.prices.for_model(self.model))
+        return self._earlier_cost + self._segment.cost(self.prices.for_model(self.model))
 
     def _refresh(self) -> None:
         m = self.meter

@@ -94,3 +94,40 @@ def test_talk_mode_settings_and_reconnect_keep_transcript_cost_and_history(
         stopped = qloop.create_task(voice.aclose())
         qtbot.waitUntil(stopped.done, timeout=10_000)
         history.close()
+
+
+def test_another_model_keeps_the_transcript_and_the_cost_total(
+    emulator: LiveEmulator, qloop: asyncio.AbstractEventLoop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = Settings()
+    window = MainWindow(settings, settings_store=SettingsStore(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    window.show()
+    controller = SessionController(window, settings, opener=opener_for(emulator))
+    recorder = HistoryRecorder(path=tmp_path / "history.db")
+    history = HistoryController(window, controller, recorder)
+    running = qloop.create_task(controller.run_until_closed())
+    try:
+        qtbot.waitUntil(lambda: window.status_text == "Live", timeout=15_000)
+        window.text_submitted.emit("remember 42")
+        qtbot.waitUntil(lambda: history.meter.meter.turns == 1, timeout=15_000)
+        cost_before = history.meter.cost
+        assert cost_before > 0
+
+        window.settings_changed.emit(settings.replace(model="gemini-3.1-flash-live-preview"))
+        qtbot.waitUntil(lambda: emulator.connections == 2, timeout=15_000)
+        qtbot.waitUntil(lambda: "last 2 turns" in window.transcript.plain_text(), timeout=15_000)
+        assert emulator.setups[-1]["model"] == "models/gemini-3.1-flash-live-preview"
+        assert history.meter.model == "gemini-3.1-flash-live-preview"
+        assert history.meter.cost == cost_before  # the total stays
+        window.text_submitted.emit("which number?")
+        qtbot.waitUntil(lambda: history.meter.meter.turns == 2, timeout=15_000)
+        assert history.meter.cost > cost_before
+        assert "remember 42" in window.transcript.plain_text()
+        assert recorder.flush() and recorder.store is not None
+        models = [row.model for row in recorder.store.sessions()]
+        assert sorted(models) == ["gemini-3.1-flash-live-preview", "gemini-3.8-live"]
+    finally:
+        window.close()
+        qtbot.waitUntil(running.done, timeout=15_000)
+        history.close()

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 MIC_RATE = 16_000
 SUPERVISE_S = 0.25
-STALL_S = 1.5  # no audio for this long from an open stream: the device is gone
+STALL_S = 1.5  # no audio for this long from a stream PortAudio no longer runs: it is gone
 RETRY_LOST_S = 1.0
 RETRY_MISSING_S = 3.0
 # A device that stays missing is looked for less and less often, up to this: each look
@@ -136,6 +136,7 @@ class Voice:
         self._talk_start_listeners: list[Callable[[], None]] = []
         self._status = VoiceStatus()
         self._supervisor: asyncio.Task[None] | None = None
+        self._mic_quiet = False  # open and running, but no audio for a while
         self._wake: asyncio.Event | None = None
         self._hangover: asyncio.TimerHandle | None = None
         self._mic = _Device("Microphone", self._make_mic(settings.mic_device))
@@ -380,8 +381,14 @@ class Voice:
     def _check(self) -> None:
         now = self._clock()
         mic, speaker = self._mic.stream, self._speaker.stream
-        if mic.is_open and (mic.failed or now - mic.last_block_at > STALL_S):
+        quiet = mic.is_open and now - mic.last_block_at > STALL_S
+        if mic.is_open and (mic.failed or (quiet and not mic.running)):
             self._lost(self._mic, "stopped" if mic.failed else "stopped delivering audio")
+        elif quiet and not self._mic_quiet:
+            # Still running: a source with nothing to deliver (a PulseAudio pipe source nobody
+            # writes to, a suspended source). Reopening it every few seconds helped nothing.
+            log.info("the microphone is open but delivers no audio; waiting for it")
+        self._mic_quiet = quiet
         if speaker.is_open and (speaker.failed or now - speaker.last_callback_at > STALL_S):
             self._lost(self._speaker, "stopped" if speaker.failed else "stopped playing")
         due = [s for s in (self._speaker, self._mic) if not s.stream.is_open and now >= s.next_try]

@@ -6,7 +6,9 @@ dropped if the loop falls behind). A pump task on the loop resamples to 16 kHz i
 could not open at 16 kHz, and calls `on_block(pcm16k_bytes)` with 20 ms blocks.
 
 Health for the `Voice` supervisor: `failed` (PortAudio ended the stream by itself, e.g. the
-device vanished) and `last_block_at` (a stream that silently stopped delivering).
+device vanished), `last_block_at` and `running` (a stream that stopped delivering and that
+PortAudio no longer runs is gone; one it still runs is a quiet source, such as a PulseAudio
+pipe source nobody writes to, or a suspended one: not a lost device).
 """
 
 from __future__ import annotations
@@ -63,6 +65,17 @@ class Microphone:
     @property
     def is_open(self) -> bool:
         return self._stream is not None
+
+    @property
+    def running(self) -> bool:
+        """PortAudio still runs the stream (it may just have nothing to deliver)."""
+        stream = self._stream
+        if stream is None:
+            return False
+        try:
+            return bool(stream.active)
+        except Exception:  # PortAudioError: the stream is unusable
+            return False
 
     def open(self) -> None:
         """Open and start the stream; AudioUnavailable with a readable reason if it cannot."""

@@ -334,6 +334,27 @@ async def test_vanishing_devices_warn_retry_and_keep_the_session(
     assert rig.session.state is SessionState.LIVE
 
 
+async def test_a_quiet_source_is_not_a_lost_microphone(
+    pulse: PulseAudio, emulator: LiveEmulator, rig_factory: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A PulseAudio pipe source nobody writes to (or a suspended source) delivers nothing
+    while PortAudio still runs the stream: the microphone is there, just quiet. It used to be
+    declared lost and reopened every ~3 s, warning each time."""
+    rig = await rig_factory(emulator, HANDS_FREE)
+    await wait_until(lambda: rig.voice.sent_blocks > 10)
+    assert pulse.feeder is not None
+    pulse.feeder.quiet.set()
+    try:
+        await asyncio.sleep(5.0)  # > 3 × the stall time
+        assert rig.voice.status.mic is DeviceState.OK, rig.voice.status
+        assert rig.voice.status.message == ""
+        assert not [r for r in caplog.records if "stopped delivering" in r.getMessage()]
+    finally:
+        pulse.feeder.quiet.clear()
+    blocks = rig.voice.sent_blocks
+    await wait_until(lambda: rig.voice.sent_blocks > blocks + 10)  # the same stream goes on
+
+
 async def test_a_companion_holding_the_floor_keeps_the_desktop_mic_out(
     pulse: PulseAudio, emulator: LiveEmulator, rig_factory: Any
 ) -> None:

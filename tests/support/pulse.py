@@ -55,6 +55,7 @@ class MicFeeder(threading.Thread):
         self._pending: deque[np.ndarray] = deque()
         self._lock = threading.Lock()
         self._halt = threading.Event()
+        self.quiet = threading.Event()  # set: write nothing (the source delivers nothing)
         self.started_at: list[float] = []  # when each said clip's first block was written
         self.finished_at: list[float] = []  # when each said clip's last block was written
 
@@ -84,6 +85,10 @@ class MicFeeder(threading.Thread):
                 except OSError:
                     time.sleep(0.05)
                     continue
+            if self.quiet.is_set():
+                time.sleep(0.02)
+                start, n = time.monotonic(), 0
+                continue
             block = np.zeros(BLOCK, dtype=np.int16)
             with self._lock:
                 if self._pending:

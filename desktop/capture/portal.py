@@ -84,6 +84,8 @@ def probe_portal() -> PortalInfo:
             names: list[str] = _call(conn, new_method_call(bus, "ListActivatableNames"))[0]
             if PORTAL not in names:
                 return PortalInfo(PortalProblem.NO_PORTAL)
+        if pipewire_socket() is None:  # before ScreenCast: a backend may die without it
+            return PortalInfo(PortalProblem.NO_PIPEWIRE)
         screencast = Properties(DBusAddress(PORTAL_PATH, bus_name=PORTAL, interface=SCREENCAST))
         try:
             version: int = _call(conn, screencast.get("version"))[0][1]
@@ -91,6 +93,8 @@ def probe_portal() -> PortalInfo:
         except DBusErrorResponse as exc:
             log.info("the portal has no ScreenCast: %s", exc)
             return PortalInfo(PortalProblem.NO_SCREENCAST)
+        if not types & MONITOR:  # the interface without a backend behind it offers nothing
+            return PortalInfo(PortalProblem.NO_SCREENCAST, int(version), int(types))
         shortcuts = Properties(
             DBusAddress(PORTAL_PATH, bus_name=PORTAL, interface=GLOBAL_SHORTCUTS)
         )
@@ -99,8 +103,7 @@ def probe_portal() -> PortalInfo:
             has_shortcuts = True
         except DBusErrorResponse:
             has_shortcuts = False
-        problem = None if pipewire_socket() is not None else PortalProblem.NO_PIPEWIRE
-        return PortalInfo(problem, int(version), int(types), has_shortcuts)
+        return PortalInfo(None, int(version), int(types), has_shortcuts)
     except (DBusErrorResponse, TimeoutError, OSError) as exc:
         log.info("the portal did not answer: %s", exc)
         return PortalInfo(PortalProblem.NO_PORTAL)

@@ -24,6 +24,7 @@ import subprocess
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,20 +35,29 @@ BINARIES = ("dbus-daemon", "dbus-send", "dbus-update-activation-environment", "p
             "wireplumber", "sway", "swaymsg", "grim", "gcc", "setpriv")  # fmt: skip
 PORTAL = "/usr/libexec/xdg-desktop-portal"
 PORTAL_WLR = "/usr/libexec/xdg-desktop-portal-wlr"
+XDPW_NAME = "org.freedesktop.impl.portal.desktop.wlr"
+# What a client of this desktop needs to find it (the rest of its environment is the caller's).
+CLIENT_KEYS = ("XDG_RUNTIME_DIR", "XDG_CURRENT_DESKTOP", "XDG_SESSION_TYPE",
+               "DBUS_SESSION_BUS_ADDRESS", "WAYLAND_DISPLAY", "SWAYSOCK", TAG)  # fmt: skip
 INSTALL_HINT = "run scripts/setup.sh --test (it installs sway, the portals, PipeWire and gcc)"
+
+
+BUS_WITHOUT_SERVICES = """<busconfig>
+  <type>session</type>
+  <listen>{}</listen>
+  <auth>EXTERNAL</auth>
+  <servicedir>{}</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
 
 
 class DesktopError(RuntimeError):
     pass
-
-
-def _wait_for(check: object, what: str, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():  # type: ignore[operator]
-            return
-        time.sleep(0.05)
-    raise DesktopError(f"the Wayland test desktop: {what} did not come up in {timeout:.0f} s")
 
 
 def build_shm_fix(out_dir: Path) -> Path:
@@ -99,6 +109,21 @@ class WaylandDesktop:
             raise
         return self
 
+    def _wait(self, check: Callable[[], bool], what: str, timeout: float = 15.0) -> None:
+        """Wait for `check`; a started process that died meanwhile fails at once, with its log."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if check():
+                return
+            for name, proc in self._procs:
+                if proc.poll() is not None and name not in ("xdpw",):
+                    raise DesktopError(
+                        f"the Wayland test desktop: {name} exited ({proc.returncode}) while "
+                        f"waiting for {what}:\n{self.log(name)[-2000:]}"
+                    )
+            time.sleep(0.05)
+        raise DesktopError(f"the Wayland test desktop: {what} did not come up in {timeout:.0f} s")
+
     def _start(self) -> None:
         self.runtime.mkdir(mode=0o700)
         self.sway_runtime.mkdir(mode=0o700)
@@ -113,15 +138,22 @@ class WaylandDesktop:
             TAG: self.tag,
             "XDG_RUNTIME_DIR": str(self.runtime),
             "XDG_CONFIG_HOME": str(config),
-            "XDG_CURRENT_DESKTOP": "sway" if self.screencast else "screenmate-none",
+            "XDG_CURRENT_DESKTOP": "sway",
             "XDG_SESSION_TYPE": "wayland",
             "DBUS_SESSION_BUS_ADDRESS": bus,
         }
-        self._spawn("dbus", ["dbus-daemon", "--session", "--nofork", f"--address={bus}"])
-        _wait_for(lambda: (self.runtime / "bus").exists(), "the D-Bus session bus")
+        if self.portal and self.screencast:
+            bus_args = ["--session", f"--address={bus}"]
+        else:  # nothing installed to activate: no portal, or no ScreenCast backend
+            (self.root / "no-services").mkdir()
+            conf = self.root / "bus.conf"
+            conf.write_text(BUS_WITHOUT_SERVICES.format(bus, self.root / "no-services"))
+            bus_args = [f"--config-file={conf}"]
+        self._spawn("dbus", ["dbus-daemon", *bus_args, "--nofork"])
+        self._wait(lambda: (self.runtime / "bus").exists(), "the D-Bus session bus")
         if self.pipewire:
             self._spawn("pipewire", ["pipewire"])
-            _wait_for(lambda: (self.runtime / "pipewire-0").exists(), "PipeWire")
+            self._wait(lambda: (self.runtime / "pipewire-0").exists(), "PipeWire")
             self._spawn("wireplumber", ["wireplumber"])
             time.sleep(0.3)
         self._start_sway()
@@ -138,10 +170,12 @@ class WaylandDesktop:
                 f"[screencast]\nchooser_type={chooser}\noutput_name={OUTPUT}\nmax_fps=30\n"
             )
             fix = build_shm_fix(self.root)
-            self._spawn("xdpw", [PORTAL_WLR, "-r"], extra={"LD_PRELOAD": str(fix)})
-            _wait_for(lambda: self._has_name("org.freedesktop.impl.portal.desktop.wlr"), "xdpw")
+            if self.screencast:
+                self._spawn("xdpw", [PORTAL_WLR, "-r"], extra={"LD_PRELOAD": str(fix)})
+            if self.screencast and self.pipewire:  # without PipeWire it gives up at once
+                self._wait(lambda: self._has_name(XDPW_NAME), "xdg-desktop-portal-wlr")
             self._spawn("portal", [PORTAL, "-r"])
-            _wait_for(lambda: self._has_name("org.freedesktop.portal.Desktop"), "the portal")
+            self._wait(lambda: self._has_name("org.freedesktop.portal.Desktop"), "the portal")
 
     def _start_sway(self) -> None:
         scale = f" scale {self.scale:g}" if self.scale != 1 else ""
@@ -149,8 +183,6 @@ class WaylandDesktop:
         conf.write_text(
             f"output {OUTPUT} mode {self.width}x{self.height}@60Hz position 0 0{scale}\n"
             "default_border none\ndefault_floating_border none\nfocus_follows_mouse no\n"
-            # A test window that asks for a place gets exactly that place.
-            'for_window [title="^sm-place (-?\\d+) (-?\\d+) (\\d+) (\\d+)$"] floating enable\n'
         )
         conf.chmod(0o644)
         env = {
@@ -164,8 +196,8 @@ class WaylandDesktop:
         }
         setpriv = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
         self._spawn("sway", [*setpriv, "sway", "-c", str(conf)], env=env)
-        _wait_for(lambda: (self.sway_runtime / "wayland-1").exists(), "sway")
-        _wait_for(lambda: self._swaysock() is not None, "sway's IPC socket")
+        self._wait(lambda: (self.sway_runtime / "wayland-1").exists(), "sway")
+        self._wait(lambda: self._swaysock() is not None, "sway's IPC socket")
         link = self.runtime / "wayland-1"
         link.symlink_to(self.sway_runtime / "wayland-1")
 
@@ -201,6 +233,13 @@ class WaylandDesktop:
             env=self.env, capture_output=True, text=True, timeout=5, check=False,
         )  # fmt: skip
         return "boolean true" in result.stdout
+
+    def client_env(self, base: dict[str, str] | None = None) -> dict[str, str]:
+        """`base` (default: this process's environment) as a client of this desktop: its
+        Wayland display, bus and runtime dir, and no X display."""
+        env = {k: v for k, v in (base or dict(os.environ)).items() if k != "DISPLAY"}
+        env.update({k: self.env[k] for k in CLIENT_KEYS if k in self.env})
+        return env
 
     def log(self, name: str) -> str:
         path = self.logs / f"{name}.log"

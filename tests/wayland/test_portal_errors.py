@@ -1,0 +1,58 @@
+"""What a person reads when Wayland screen sharing cannot work, on real broken desktops: no
+portal, no PipeWire, a portal without ScreenCast, and a cancelled dialog. Sharing pauses with
+that message, the question is still answered, and no frame (black or otherwise) is sent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from desktop.capture.portal import probe_portal
+from desktop.core.wayland_share import PortalProblem
+from desktop.emulator import LiveEmulator
+
+from tests.wayland.desktop import WaylandDesktop
+from tests.wayland.test_headless_wayland import headless, states_of
+
+pytestmark = pytest.mark.wayland
+
+BROKEN = {
+    "no-portal": {"portal": False},
+    "no-pipewire": {"pipewire": False},
+    "no-screencast": {"screencast": False},
+    "cancelled": {"cancel_chooser": True},
+}
+EXPECTED = {
+    "no-portal": ("desktop portal", "not running"),
+    "no-pipewire": ("needs PipeWire", "wireplumber"),
+    "no-screencast": ("no ScreenCast backend", "-wlr for sway"),
+    "cancelled": ("cancelled in the desktop's dialog", "asked again"),
+}
+
+
+@pytest.fixture(params=list(BROKEN))
+def broken(request: pytest.FixtureRequest) -> Iterator[tuple[str, WaylandDesktop]]:
+    desk = WaylandDesktop(**BROKEN[request.param]).start()
+    yield request.param, desk
+    desk.stop()
+
+
+async def test_each_failure_is_named_and_nothing_is_sent(
+    broken: tuple[str, WaylandDesktop], emulator: LiveEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kind, desk = broken
+    if kind != "cancelled":  # the bus alone tells these apart, before anything starts
+        for key, value in desk.client_env().items():
+            monkeypatch.setenv(key, value)
+        assert probe_portal().problem is PortalProblem(kind)
+    code, lines, err = await headless(
+        desk, emulator, "--source", "region:0,0,640,360", "--say", "what do you see?"
+    )
+    assert code == 0, err
+    paused = [s for s in states_of(lines) if s["paused"]]
+    assert paused, lines
+    for words in EXPECTED[kind]:
+        assert words in paused[0]["message"], paused[0]["message"]
+    assert emulator.received_frames() == []
+    reply = [line for line in lines if line["event"] == "transcript_line"][-1]
+    assert "saw no frames" in reply["text"]

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.pricing import format_cost
 from desktop.outputs.history_db import HistoryStore, SessionRow
 from desktop.outputs.history_export import ROLE_NAMES, duration_text, to_json, to_markdown
+from desktop.ui.theme import MODEL_COLOUR, USER_COLOUR, Restyler, Tone, readable, tint
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +52,11 @@ class HistoryWindow(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
         self._search_timer.timeout.connect(self.refresh)
+        # Esc and Ctrl+W close it, like any secondary window.
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence.StandardKey.Close):
+            QShortcut(keys, self, self.close)
         self.refresh()
+        Restyler(self, self._show_selected)
 
     # -- building -----------------------------------------------------------------------
 
@@ -62,9 +68,12 @@ class HistoryWindow(QWidget):
         self.search.setObjectName("historySearch")
         self.search.setPlaceholderText(self.tr("Search every line of every session"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setAccessibleDescription(self.tr("Search every line of every session"))
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         top.addWidget(self.search, 1)
         self.summary = QLabel(self)
+        self.summary.setObjectName("historySummary")
         self.summary.setStyleSheet("color: palette(placeholder-text);")
         top.addWidget(self.summary)
         layout.addLayout(top)
@@ -72,6 +81,10 @@ class HistoryWindow(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.table = QTableWidget(0, len(COLUMNS), splitter)
         self.table.setObjectName("historySessions")
+        self.table.setAccessibleName(self.tr("Sessions"))
+        self.table.setAccessibleDescription(
+            self.tr("Past sessions: date, duration, first line, tokens, cost.")
+        )
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -96,6 +109,7 @@ class HistoryWindow(QWidget):
         self.preview = QTextBrowser(lower)
         lower_layout.addWidget(self.preview, 1)
         self.preview.setObjectName("historyPreview")
+        self.preview.setAccessibleName(self.tr("Selected session's transcript"))
         self.preview.setOpenLinks(False)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -105,6 +119,7 @@ class HistoryWindow(QWidget):
         self.path_label = QLabel(self)
         self.path_label.setStyleSheet("color: palette(placeholder-text);")
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label.setAccessibleName(self.tr("History file"))
         buttons.addWidget(self.path_label, 1)
         self.export_md = QPushButton(self.tr("Export Markdown…"), self)
         self.export_md.clicked.connect(lambda: self._ask_export("md"))
@@ -112,9 +127,30 @@ class HistoryWindow(QWidget):
         self.export_json.clicked.connect(lambda: self._ask_export("json"))
         self.delete_button = QPushButton(self.tr("Delete…"), self)
         self.delete_button.clicked.connect(self.confirm_delete)
+        self.export_md.setAccessibleDescription(
+            self.tr("Save the selected session as a Markdown file.")
+        )
+        self.export_json.setAccessibleDescription(
+            self.tr("Save the selected session as a JSON file.")
+        )
+        self.delete_button.setAccessibleDescription(
+            self.tr("Delete the selected session from the history.")
+        )
         for button in (self.export_md, self.export_json, self.delete_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self.saved = QLabel(self)
+        self.saved.setObjectName("historySaved")
+        self.saved.setWordWrap(True)
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved.setAccessibleName(self.tr("Export result"))
+        self.saved.hide()
+        layout.addWidget(self.saved)
+        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.table, self.preview)
+        self.setTabOrder(self.preview, self.export_md)
+        self.setTabOrder(self.export_md, self.export_json)
+        self.setTabOrder(self.export_json, self.delete_button)
 
     # -- contents -----------------------------------------------------------------------
 
@@ -177,9 +213,7 @@ class HistoryWindow(QWidget):
         session = self.selected_session()
         if session is None:
             self.details.setText("")
-            self.preview.setHtml(
-                f"<p style='color: gray'>{html.escape(self.tr('No session selected.'))}</p>"
-            )
+            self.preview.setHtml(f"<p>{html.escape(self.tr('No session selected.'))}</p>")
             return
         self.details.setText(
             " · ".join(
@@ -193,17 +227,24 @@ class HistoryWindow(QWidget):
             )
         )
         words = {w.lower() for w in self.search.text().split()}
+        base = self.preview.palette().color(QPalette.ColorRole.Base)
+        colours = {
+            "user": readable(USER_COLOUR, base).name(),
+            "model": readable(MODEL_COLOUR, base).name(),
+        }
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        found = tint(Tone.WARNING, 0.45).name()
         parts = []
         for line in self.store.lines(session.id):
             who = html.escape(ROLE_NAMES.get(line.role, line.role))
-            colour = "#174ea6" if line.role == "user" else "#137333"
+            colour = colours.get(line.role, colours["model"])
             text = html.escape(line.text)
             if words and any(w in line.text.lower() for w in words):
-                text = f"<span style='background: #fef7c3'>{text}</span>"
-            mark = " <i style='color: gray'>(interrupted)</i>" if line.interrupted else ""
+                text = f"<span style='background: {found}'>{text}</span>"
+            mark = f" <i style='color: {muted}'>(interrupted)</i>" if line.interrupted else ""
             when = time.strftime("%H:%M:%S", time.localtime(line.started_at))
             parts.append(
-                f"<p><span style='color: gray'>{when}</span> "
+                f"<p><span style='color: {muted}'>{when}</span> "
                 f"<b style='color: {colour}'>{who}</b> {text}{mark}</p>"
             )
         self.preview.setHtml("".join(parts) or "<p>(no lines)</p>")
@@ -240,7 +281,16 @@ class HistoryWindow(QWidget):
         try:
             self.export(path, fmt)
         except OSError as exc:
+            self.saved.hide()
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
+        self.show_saved(path)
+
+    def show_saved(self, path: Path) -> None:
+        """The confirmation under the buttons: where the file went."""
+        self.saved.setText(self.tr("Saved to %1").replace("%1", str(path)))
+        self.saved.setAccessibleDescription(self.saved.text())
+        self.saved.show()
 
     def confirm_delete(self) -> QMessageBox | None:
         session = self.selected_session()

@@ -56,6 +56,7 @@ from desktop.ui.window_layout import (
     ReadableWidth,
     SideColumn,
     restore_on_screen,
+    set_tab_order,
 )
 from desktop.ui.window_menus import WindowMenus
 
@@ -428,7 +429,17 @@ class MainWindow(QMainWindow):
         if not self._placed:
             self._placed = True
             restore_on_screen(self)  # scale 2 on a small screen: shrink and move onto it
+        self.fix_tab_order()
         super().showEvent(event)
+
+    def fix_tab_order(self) -> list[QWidget]:
+        """Tab follows the reading order: warnings, conversation, side panels, the controls
+        row, then the message box and Send (features add their widgets after __init__)."""
+        items = [self._controls.itemAt(i) for i in range(self._controls.count())]
+        row = [item.widget() for item in items if item is not None]
+        groups = [self._banner, self._transcript, self._side.inner]
+        groups += [w for w in row if w is not None]
+        return set_tab_order([*groups, self._input, self._send])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -35,6 +35,7 @@ from desktop.core.fanout import EventFanout
 from desktop.core.pairing import PairingOffer
 from desktop.settings import SettingsStore
 from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import Restyler, Tone, text_colour
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,8 @@ class PairingDialog(QDialog):
         self._qr.setObjectName("pairingQr")
         self._qr.setFixedSize(220, 220)
         self._qr.setScaledContents(True)
+        self._qr.setAccessibleName(self.tr("Pairing QR code"))
+        self._qr.setAccessibleDescription(self.tr("Scan with the phone or watch camera"))
         top.addWidget(self._qr)
         right = QVBoxLayout()
         self._code = QLabel(self)
@@ -159,6 +162,7 @@ class PairingDialog(QDialog):
         font.setStyleHint(QFont.StyleHint.Monospace)
         self._code.setFont(font)
         self._code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._code.setAccessibleName(self.tr("Pairing code"))
         right.addWidget(self._code)
         self._expires = QLabel(self)
         self._expires.setObjectName("pairingExpires")
@@ -166,7 +170,10 @@ class PairingDialog(QDialog):
         self._attempts = QLabel(self)
         self._attempts.setObjectName("pairingAttempts")
         self._attempts.setWordWrap(True)
-        self._attempts.setStyleSheet("color: #b00020;")
+        Restyler(
+            self._attempts,
+            lambda: self._attempts.setStyleSheet(f"color: {text_colour(Tone.ERROR)};"),
+        )
         right.addWidget(self._attempts)
         self._url = QLabel(self)
         self._url.setObjectName("pairingUrl")
@@ -174,9 +181,11 @@ class PairingDialog(QDialog):
         url_font = QFont(self.font())
         url_font.setPointSize(url_font.pointSize() + 2)
         self._url.setFont(url_font)
+        self._url.setAccessibleName(self.tr("Address to open on the device"))
         right.addWidget(self._url)
         new_code = QPushButton(self.tr("New code"), self)
         new_code.clicked.connect(self.new_offer)
+        new_code.setAccessibleDescription(self.tr("Withdraw this code and show a new one."))
         right.addWidget(new_code, 0, Qt.AlignmentFlag.AlignLeft)
         right.addStretch(1)
         top.addLayout(right, 1)
@@ -187,6 +196,7 @@ class PairingDialog(QDialog):
         self._fingerprint.setWordWrap(True)
         self._fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._fingerprint.setStyleSheet("font-family: monospace; font-size: 9pt;")
+        self._fingerprint.setAccessibleName(self.tr("Certificate fingerprint"))
         layout.addWidget(self._fingerprint)
         hint = QLabel(self.tr(TRUST_HINT), self)
         hint.setWordWrap(True)
@@ -194,11 +204,18 @@ class PairingDialog(QDialog):
         layout.addWidget(hint)
         self._cert_link = QLabel(self)
         self._cert_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._cert_link.setAccessibleName(self.tr("Certificate address"))
         layout.addWidget(self._cert_link)
 
-        layout.addWidget(QLabel(self.tr("Paired devices"), self))
+        devices_label = QLabel(self.tr("Paired &devices"), self)
+        layout.addWidget(devices_label)
         self._devices = QTreeWidget(self)
         self._devices.setObjectName("pairedDevices")
+        devices_label.setBuddy(self._devices)
+        self._devices.setAccessibleName(self.tr("Paired devices"))
+        self._devices.setAccessibleDescription(
+            self.tr("Each paired watch or phone: name, last seen, connected or not.")
+        )
         self._devices.setHeaderLabels([self.tr("Name"), self.tr("Last seen"), self.tr("Status")])
         self._devices.setRootIsDecorated(False)
         self._devices.setMinimumHeight(110)
@@ -209,6 +226,9 @@ class PairingDialog(QDialog):
         self._revoke = QPushButton(self.tr("Revoke"), self)
         self._revoke.setObjectName("revokeButton")
         self._revoke.setEnabled(False)
+        self._revoke.setAccessibleDescription(
+            self.tr("Remove the selected device; it must pair again to connect.")
+        )
         self._revoke.clicked.connect(self.revoke_selected)
         self._devices.currentItemChanged.connect(
             lambda current, _prev: self._revoke.setEnabled(current is not None)

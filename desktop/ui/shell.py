@@ -10,13 +10,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
 from desktop.api_key import resolve_api_key
-from desktop.audio.voice import Voice
+from desktop.audio.voice import DeviceState, Voice
 from desktop.core.events import Event, SessionState, StateChanged
 from desktop.core.hotkey import alternatives, parse_hotkey
+from desktop.core.window_facts import TalkHint, talk_hint
 from desktop.settings import Settings, SettingsStore
 from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.hotkey import GlobalHotkey
@@ -25,6 +27,8 @@ from desktop.ui.tray import TrayController
 from desktop.ui.vision import VisionController
 
 log = logging.getLogger(__name__)
+
+NO_TRAY_NOTE_AFTER_MS = 3000  # said by then even if the microphone is still starting
 
 
 class DesktopShell(QObject):
@@ -61,6 +65,8 @@ class DesktopShell(QObject):
         vision.pipeline.state_listeners.append(self.tray.on_pipeline_state)
         window.settings_changed.connect(self._on_settings)
         self.first_run: FirstRunDialog | None = None
+        self._no_tray_said = False
+        self._stop_waiting: Callable[[], None] | None = None
         self.live_at: float | None = None
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -68,9 +74,45 @@ class DesktopShell(QObject):
     def start(self) -> None:
         self._start_hotkey(self._settings.talk_shortcut)
         if not self.tray.available:
-            self._window.transcript.add_notice(self.tray.no_tray_note(), time.time())
+            # Said once the microphone is known (the voice starts right after the shell).
+            self._stop_waiting = self._voice.on_change(self._note_no_tray)
+            QTimer.singleShot(NO_TRAY_NOTE_AFTER_MS, lambda: self._note_no_tray(force=True))
         if not self._settings.first_run_done:
             QTimer.singleShot(0, self._show_first_run)
+
+    def talk_hint(self) -> TalkHint:
+        return talk_hint(
+            hotkey=self.hotkey_label(),
+            tray=self.tray.available,
+            microphone=self._voice.status.mic is DeviceState.OK,
+        )
+
+    def talk_text(self) -> str:
+        """How to talk, for the welcome: only what this desktop really offers."""
+        hint = self.talk_hint()
+        if hint is TalkHint.TYPE_ONLY:
+            return self.tr(
+                "No microphone was found, so voice is off: type your questions in the box at "
+                "the bottom of the window."
+            )
+        if hint is TalkHint.BUTTON:
+            return self.tr("Hold the <b>Talk</b> button while you speak, or press Ctrl+T.")
+        text = self.tr("Hold <b>%1</b> anywhere to talk, release to send.").replace(
+            "%1", self.hotkey_label()
+        )
+        if hint is TalkHint.HOTKEY_AND_TRAY:
+            text += " " + self.tr("The tray icon shows when the model listens or speaks.")
+        return text
+
+    def _note_no_tray(self, *, force: bool = False) -> None:
+        if self._no_tray_said or (
+            not force and self._voice.status.mic in (DeviceState.OFF, DeviceState.STARTING)
+        ):
+            return
+        self._no_tray_said = True
+        if self._stop_waiting is not None:
+            QTimer.singleShot(0, self._stop_waiting)  # not while the voice calls its listeners
+        self._window.transcript.add_notice(self.tray.no_tray_note(self.talk_hint()), time.time())
 
     def stop(self) -> None:
         if self.hotkey is not None:
@@ -122,13 +164,15 @@ class DesktopShell(QObject):
                 self.hotkey_problem += " " + self.tr("Suggestions: %1").replace(
                     "%1", ", ".join(parse_hotkey(s).label() for s in alternatives(taken)[:3])
                 )
-        if self.hotkey_problem:
-            self._window.transcript.add_notice(self.hotkey_problem, time.time())
+        # A warning in the banner (dismissible), cleared once a working hotkey is set.
+        self._window.show_warning("hotkey", self.hotkey_problem or "")
 
     # -- first run ------------------------------------------------------------------------
 
     def _show_first_run(self) -> None:
-        dialog = FirstRunDialog(self.hotkey_label(), resolve_api_key() is None, self._window)
+        dialog = FirstRunDialog(
+            self.hotkey_label(), resolve_api_key() is None, self._window, talk_text=self.talk_text
+        )
         dialog.settings_requested.connect(self._window.open_key_settings)
         dialog.region_requested.connect(lambda: self._vision.choose("region"))
         dialog.finished.connect(lambda _result: self._save(first_run_done=True))

@@ -1,18 +1,35 @@
 """The tool log: a collapsible side panel with one row per function call (name, arguments,
 status, result or error, duration, and on 3.8 Live when the model was to use the result:
-interrupt / when idle / silent)."""
+interrupt / when idle / silent).
+
+Columns that hold short values (tool, status, time, scheduling) size to their contents, so the
+time is never clipped; the long ones (arguments, result) take what is left and scroll
+sideways. The panel fills the side column's free height: on a tall window it opens by itself
+(with a line saying calls appear here), on a short one it stays collapsed until a call."""
 
 from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QGroupBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.tool_calls import ToolRecord, ToolStatus, summarize
 
 MAX_ROWS = 200
 COLUMNS = ("Tool", "Status", "Time", "Arguments", "Result", "Scheduling")
 SCHEDULING_TEXT = {"INTERRUPT": "interrupt", "WHEN_IDLE": "when idle", "SILENT": "silent"}
+# The side column is at least this tall before the empty log opens by itself.
+OPEN_WHEN_TALLER = 720
 
 
 class ToolLogPanel(QGroupBox):
@@ -22,19 +39,54 @@ class ToolLogPanel(QGroupBox):
         super().__init__(parent)
         self.setObjectName("toolLog")
         self.setTitle(self.tr("Tool calls"))
+        self.setAccessibleName(self.tr("Tool calls"))
+        self.setAccessibleDescription(self.tr("Show or hide the model's function calls."))
         self.setCheckable(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("toolLogTree")
+        self.tree.setAccessibleName(self.tr("Function calls"))
+        self.tree.setAccessibleDescription(
+            self.tr("One row per call: tool, status, time, arguments, result, scheduling.")
+        )
         self.tree.setHeaderLabels([self.tr(c) for c in COLUMNS])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setMinimumHeight(80)
+        self.tree.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column in (0, 1, 2, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 160)
+        self.empty = QLabel(self.tr("The model's tool calls will appear here."), self)
+        self.empty.setObjectName("toolLogEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree, 1)
         self._rows: dict[str, QTreeWidgetItem] = {}
-        self.toggled.connect(self.tree.setVisible)
-        self.setChecked(False)  # collapsed until the first call
+        self._user_chose = False  # the user opened or closed it: leave it so
+        self.toggled.connect(self._show_contents)
+        self.clicked.connect(self._chosen)
+        self.setChecked(False)  # collapsed until the first call, or room for it
+        self._show_contents(False)
+
+    def _chosen(self, _checked: bool) -> None:
+        self._user_chose = True
+
+    def _show_contents(self, shown: bool) -> None:
+        self.tree.setVisible(shown)
+        self.empty.setVisible(shown and not self._rows)
+
+    def follow_height(self, height: int) -> None:
+        """The side column's height: open the empty log by itself when there is room."""
+        if not self._user_chose and not self._rows:
+            self.setChecked(height >= OPEN_WHEN_TALLER)
 
     def show_record(self, record: ToolRecord) -> None:
         item = self._rows.get(record.call_id)
@@ -44,6 +96,7 @@ class ToolLogPanel(QGroupBox):
             self._trim()
             if not self.isChecked():
                 self.setChecked(True)
+            self.empty.hide()
         args = summarize(json.dumps(record.args, ensure_ascii=False), 120)
         took = "" if record.duration_s is None else f"{record.duration_s:.2f} s"
         scheduling = SCHEDULING_TEXT.get(record.scheduling, record.scheduling)

@@ -100,7 +100,7 @@ class ToolsController(QObject):
         self.highlight = Highlight()
         self.effects = QtEffects(window, vision, self.highlight)
         self.panel = ToolLogPanel(window)
-        window.add_side_panel(self.panel)
+        window.add_side_panel(self.panel, stretch=1)
         self.runner = ToolRunner(
             build_registry(window.settings, self.effects), self._respond, on_record=self._record
         )

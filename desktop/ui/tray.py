@@ -23,6 +23,7 @@ from desktop.audio.voice import Voice
 from desktop.capture.pipeline import PipelineState
 from desktop.core.events import Event, SessionState, StateChanged
 from desktop.core.tray_state import TrayIcon, TrayInputs, tray_icon
+from desktop.core.window_facts import TalkHint
 from desktop.resources import resource_path
 from desktop.ui.main_window import MainWindow
 
@@ -89,11 +90,22 @@ class TrayController(QObject):
 
     # -- public ---------------------------------------------------------------------------
 
-    def no_tray_note(self) -> str:
-        return self.tr(
-            "There is no system tray on this desktop, so Screenmate lives in this window. "
-            "Push-to-talk: the Talk button below, or hold %1 anywhere."
-        ).replace("%1", self._hotkey_label() or self.tr("the talk button"))
+    def no_tray_note(self, hint: TalkHint) -> str:
+        """Said once in the transcript when there is no tray: where things live instead."""
+        note = self.tr(
+            "There is no system tray on this desktop, so Screenmate lives in this window."
+        )
+        if hint is TalkHint.TYPE_ONLY:
+            return note
+        if hint is TalkHint.BUTTON:
+            return note + " " + self.tr("Push-to-talk: the Talk button below.")
+        return (
+            note
+            + " "
+            + self.tr("Push-to-talk: the Talk button below, or hold %1 anywhere.").replace(
+                "%1", self._hotkey_label()
+            )
+        )
 
     def on_pipeline_state(self, state: PipelineState) -> None:
         self._inputs = _with(self._inputs, sharing_paused=state.paused, sharing=bool(state.source))

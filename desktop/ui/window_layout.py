@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.geometry import Rect
@@ -78,6 +80,16 @@ class SideColumn(QScrollArea):
             self._stretchy += 1
             self._layout.setStretch(self._layout.count() - 1, 0)  # the panel fills, not the gap
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = self.viewport().height()
+        for i in range(self._layout.count()):
+            item = self._layout.itemAt(i)
+            panel = item.widget() if item is not None else None
+            follow = getattr(panel, "follow_height", None)
+            if callable(follow):
+                follow(height)
+
     def follow_window_width(self, width: int) -> None:
         self.setFixedWidth(side_width(width))
 
@@ -109,3 +121,25 @@ class ReadableWidth(QObject):
                 edit.setLineWrapColumnOrWidth(limit)
         elif edit.lineWrapMode() is not QTextEdit.LineWrapMode.WidgetWidth:
             edit.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+
+
+def focusable_in(container: QWidget) -> list[QWidget]:
+    """`container` and its descendants that Tab can reach, in their current chain order."""
+    wanted = Qt.FocusPolicy.TabFocus
+    found = [container] if container.focusPolicy() & wanted else []
+    widget = container.nextInFocusChain()
+    while widget is not container and widget is not None:
+        if container.isAncestorOf(widget) and widget.focusPolicy() & wanted:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is container.window():
+            break
+    return found
+
+
+def set_tab_order(groups: list[QWidget]) -> list[QWidget]:
+    """Tab visits the groups in this order (a group's own controls keep their order)."""
+    chain = [w for group in groups for w in focusable_in(group)]
+    for first, second in itertools.pairwise(chain):
+        QWidget.setTabOrder(first, second)
+    return chain

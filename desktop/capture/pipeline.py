@@ -8,10 +8,13 @@ a 1080p frame costs ~8-10 ms and a 4K one ~20 ms here (docs/benchmarks.md), whic
 20 ms audio chunks sharing the loop; numpy and libjpeg-turbo release the GIL, so the second
 core does the work. Decisions, counters and sending happen on the loop.
 
-Call everything on the loop's thread. `request_fresh_frame()` is the hook for "the user starts
-speaking": it sends the newest picture at once if it changed since the last frame sent (or
-captures one right away). `on_event` reacts to session events itself: live/not live, a typed
-line (the frame goes out before the text) and the first transcription of the user's speech.
+Call everything on the loop's thread. A question is never answered from a stale picture:
+`request_fresh_frame()` (the user starts speaking) captures the current picture at once and
+sends it if it changed since the last frame sent, outside the frame-rate budget; `fresh_frame()`
+does the same for a typed line and says when that frame is with the session, so the session
+sends the text after it (`session.inputs`). A picture grabbed before the request never serves
+it. `on_event` reacts to session events itself: live/not live and the first transcription of
+the user's speech.
 """
 
 from __future__ import annotations
@@ -33,12 +36,10 @@ from desktop.capture.sources import CaptureError, FrameSource
 from desktop.core.downscale import Downscaler
 from desktop.core.events import (
     Event,
-    LineSource,
     Role,
     SessionState,
     StateChanged,
     TranscriptDelta,
-    TranscriptLine,
 )
 from desktop.core.frame_diff import Signature, change_score, signature
 from desktop.core.frame_pacing import (
@@ -53,8 +54,6 @@ from desktop.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# A captured picture this young may serve a fresh-frame request without a new capture.
-FRESH_ENOUGH_S = 0.5
 # The picture captured while connecting may open the session if it is this young.
 WARM_ENOUGH_S = 3.0
 EXCLUDED_GREY = 0x80
@@ -102,6 +101,7 @@ class _Prepared:
     geometry: FrameGeometry
     at: float
     generation: int
+    grabbed_at: float  # when the grab began
 
 
 def pipeline_config(settings: Settings, fps_max: float | None = None) -> PipelineConfig:
@@ -159,6 +159,9 @@ class FramePipeline:
         self._latest: _Prepared | None = None
         self._last_sent_sig: Signature | None = None
         self._user_line: int | None = None
+        # A fresh picture was asked for at this time; captures grabbed earlier do not serve it.
+        self._fresh_since: float | None = None
+        self._fresh_waiters: list[asyncio.Future[None]] = []
         self._wake = asyncio.Event()
         self._closed = False
         self._task: asyncio.Task[None] | None = None
@@ -197,6 +200,7 @@ class FramePipeline:
 
     async def aclose(self) -> None:
         self._closed = True
+        self._fresh_served()
         self._wake.set()
         if self._task is not None:
             with contextlib.suppress(asyncio.CancelledError):
@@ -217,12 +221,14 @@ class FramePipeline:
         self._pacer.restart()
         self._paused = False
         self._message = ""
+        self._fresh_served()  # a text waiting for the old source's picture goes now
         self._notify_state()
         self._wake.set()
 
     def pause(self) -> None:
         self._paused = True
         self._message = ""
+        self._fresh_served()
         self._notify_state()
 
     def resume(self) -> None:
@@ -250,16 +256,24 @@ class FramePipeline:
         self._wake.set()
 
     def request_fresh_frame(self) -> None:
-        """The user starts speaking (or typed): make sure the model has the current picture."""
+        """The user starts speaking: capture the current picture now and send it if it changed
+        since the last frame sent, whatever the frame-rate budget says."""
         if not self._sharing():
             return
-        latest = self._latest
-        if latest is not None and self._clock() - latest.at <= FRESH_ENOUGH_S:
-            self._pacer.request_fresh()
-            self._decide_and_send(latest, counts_capture=False)
-            return
+        self._fresh_since = self._clock()
         self._pacer.request_fresh()
         self._wake.set()
+
+    def fresh_frame(self) -> asyncio.Future[None] | None:
+        """A typed line is about to go: None when nothing is shared live, else a future done
+        once a picture captured from now on is with the session (sent, or the same as the last
+        frame sent). The caller bounds the wait."""
+        if not self._sharing():
+            return None
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._fresh_waiters.append(future)
+        self.request_fresh_frame()
+        return future
 
     async def full_resolution(self) -> FullFrame | str:
         """A fresh JPEG of the current source at its native resolution (no downscale, the
@@ -287,6 +301,8 @@ class FramePipeline:
         if isinstance(event, StateChanged):
             was_live = self._live
             self._session = event.state
+            if not self._live:
+                self._fresh_served()
             if self._live and not was_live:
                 self._pacer.restart()
                 self._last_sent_sig = None
@@ -295,9 +311,6 @@ class FramePipeline:
                     self._decide_and_send(latest, counts_capture=True)
             self._notify_state()
             self._wake.set()
-        elif isinstance(event, TranscriptLine):
-            if event.role is Role.USER and event.source is LineSource.TYPED:
-                self.request_fresh_frame()
         elif (
             isinstance(event, TranscriptDelta)
             and event.role is Role.USER
@@ -352,16 +365,29 @@ class FramePipeline:
         if generation != self._generation:
             return  # the source or settings changed while it was grabbed
         self._latest = prepared
+        since = self._fresh_since
+        if since is not None and prepared.grabbed_at < since:
+            return  # grabbed before the user asked: the next capture is the one (at once)
         if self._sharing():
             self._decide_and_send(prepared, counts_capture=True)
         elif not self._warming():
             # Not live: still ticking at the capture interval without counting frames.
             self._pacer.note_capture(prepared.at)
 
+    def _fresh_served(self) -> None:
+        """The picture asked for is with the session (or nothing will come): the text waiting
+        for it may go."""
+        self._fresh_since = None
+        waiters, self._fresh_waiters = self._fresh_waiters, []
+        for future in waiters:
+            if not future.done():
+                future.set_result(None)
+
     def _fault(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
         log.info("sharing paused: %s", message)
+        self._fresh_served()
         self._paused = True
         self._message = message
         self._generation += 1
@@ -380,6 +406,8 @@ class FramePipeline:
             self._send(jpeg)
             for listener in list(self.frame_listeners):
                 _call(listener, frame)
+        if self._fresh_since is not None and not self._pacer.fresh_wanted:
+            self._fresh_served()
         for stats_listener in list(self.stats_listeners):
             _call(stats_listener, self._pacer.stats)
 
@@ -412,10 +440,11 @@ class FramePipeline:
     def _prepare(self, source: FrameSource, generation: int, max_side: int) -> _Prepared:
         if self._downscaler.max_side != max_side:
             self._downscaler = Downscaler(max_side)
+        grabbed_at = self._clock()
         origin, pixels = self._grab(source, generation)
         small = self._downscaler.scale(pixels)
         geometry = FrameGeometry(origin, small.shape[1], small.shape[0])
-        return _Prepared(small, signature(small), geometry, self._clock(), generation)
+        return _Prepared(small, signature(small), geometry, self._clock(), generation, grabbed_at)
 
     def _close_opened(self) -> None:
         opened, self._opened = self._opened, None

@@ -71,6 +71,7 @@ class HeadlessVision:
         self.pipeline.state_listeners.append(self._on_state)
         self._last_state: PipelineState | None = None
         run.observers.append(self.pipeline.on_event)
+        run.session.use_fresh_frames(self.pipeline)  # typed lines follow a frame of the screen
         try:
             source = _make_source(spec)
         except CaptureError as exc:

@@ -143,6 +143,7 @@ def run_gui(
     controller = SessionController(window, settings, base_url=base_url, ca_file=ca_file)
     # Vision: side panel, frame pipeline; `vision.request_fresh_frame()` for the talk controller.
     vision = VisionController(window, controller, settings, store)
+    controller.fresh_frames = vision.pipeline  # typed lines follow a frame of the screen
     # Voice: mic → session, events → speaker, the talk controls row (see desktop/audio/voice.py).
     from desktop.audio.voice import Voice
 

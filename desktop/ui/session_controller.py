@@ -24,6 +24,7 @@ from desktop.settings import Settings
 
 if TYPE_CHECKING:
     # google-genai takes ~1 s to import; run_gui shows the window before loading it.
+    from desktop.session.inputs import FreshFrames
     from desktop.session.live_session import LiveSession
     from desktop.ui.main_window import MainWindow
 
@@ -85,6 +86,8 @@ class SessionController(QObject):
         self._sessions_started = 0
         # Extra keyword arguments for each new session (the tools: desktop/ui/tools_ui.py).
         self.session_options: Callable[[Settings], dict[str, Any]] | None = None
+        # The shared picture: a typed line goes after a fresh frame of it (session/inputs.py).
+        self.fresh_frames: FreshFrames | None = None
         # Every consumer of session events subscribes here; it outlives session restarts.
         self.events = EventFanout()
         self.events.subscribe(window.apply_event)
@@ -204,6 +207,8 @@ class SessionController(QObject):
 
             factory = LiveSession
         session = factory(endpoint, self._settings, self.events, **options)
+        if self.fresh_frames is not None:
+            session.use_fresh_frames(self.fresh_frames)
         self._session = session
         self._session_task = asyncio.create_task(self._run(session), name="screenmate-session")
 

@@ -29,8 +29,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from google import genai
-
 from desktop.core.events import (
     Event,
     GenerationComplete,
@@ -51,7 +49,7 @@ from desktop.core.events import (
 )
 from desktop.core.failures import Action, Failure, FailureKind, classify
 from desktop.core.live_codec import LiveEventDecoder
-from desktop.core.live_config import Reconfigure, reconfiguration
+from desktop.core.live_config import Reconfigure
 from desktop.core.resilience import Handover, InputKind, TurnTracker
 from desktop.core.session_machine import (
     Backoff,
@@ -61,13 +59,14 @@ from desktop.core.session_machine import (
     Trigger,
 )
 from desktop.core.tool_calls import ToolImage
+from desktop.session.connector import Connector
 from desktop.session.endpoint import Endpoint
 from desktop.session.handover import HandoverRunner, Switch
 from desktop.session.inputs import LiveInputs
 from desktop.session.memory import ConversationMemory
 from desktop.session.outbox import MAX_QUEUED_MEDIA, Outbox
 from desktop.session.reconnect import Reconnector
-from desktop.session.sdk_io import Input, Link, Outgoing, build_client, failure_from_exception
+from desktop.session.sdk_io import Input, Link, Outgoing, build_client
 from desktop.session.tool_link import ToolLink
 from desktop.settings import Settings
 
@@ -126,7 +125,6 @@ class LiveSession(LiveInputs):
         tool_instruction: str = "",
     ) -> None:
         self.endpoint = endpoint
-        self.settings = settings
         self._on_event = on_event
         self._machine = SessionMachine()
         self._decoder = LiveEventDecoder(clock)
@@ -141,29 +139,36 @@ class LiveSession(LiveInputs):
         self._finished = asyncio.Event()
         self._wake = asyncio.Event()
         self._memory = ConversationMemory()
-        self._client: genai.Client | None = None
+        self._connector = Connector(
+            endpoint,
+            settings,
+            self._memory,
+            self._retry,
+            self._stopping,
+            tool_declarations=tool_declarations,
+            tool_instruction=tool_instruction,
+        )
         self._turns: TurnTracker[Outgoing] = TurnTracker(settings.stall_timeout_s)
         # How the last attempt ended, for `core.failures.decide`.
         self._during_setup = False
         self._resuming = False
-        self._links = 0
-        self._config_gen = 0  # bumped by new settings: a link opened before them is stale
         self._switch_kind = "settings"  # or "user" (Reconnect): what the next switch is for
         self._switch_window_s = SETTINGS_SWITCH_S
-        self._handle_model = ""  # the model whose session the newest handle resumes
         self._lost_at: float | None = None
         self._handover: HandoverRunner | None = None
         self._closing: set[asyncio.Task[None]] = set()
         self.switches: list[Switch] = []
-        # Function calling: declarations for the connect config, open calls per connection.
-        self._tool_declarations = list(tool_declarations)
-        self._tool_instruction = tool_instruction
+        # Function calling: the open calls per connection.
         self._current: _Run | None = None
         self._tools = ToolLink(
             current=lambda: self._current.link if self._current else None,
             failed=self._tool_failed,
             settled=self._tools_settled,
         )
+
+    @property
+    def settings(self) -> Settings:
+        return self._connector.settings
 
     @property
     def state(self) -> SessionState:
@@ -195,26 +200,13 @@ class LiveSession(LiveInputs):
         changed moves the session to a new connection (made before the old one is left,
         between turns) that resumes with the handle; another model cannot resume this
         model's session, so it starts a new one seeded with the recent turns, said once."""
-        tools = self._tool_declarations if tool_declarations is None else list(tool_declarations)
-        instruction = self._tool_instruction if tool_instruction is None else tool_instruction
-        change = reconfiguration(
-            self.settings,
-            settings,
-            old_tools=self._tool_declarations,
-            new_tools=tools,
-            old_instruction=self._tool_instruction,
-            new_instruction=instruction,
-        )
-        if settings.ping_timeout_s != self.settings.ping_timeout_s:
-            self._client = None  # the next connection gets the new WebSocket options
         talk_mode_changed = settings.talk_mode != self.settings.talk_mode
-        self.settings = settings
-        self._tool_declarations, self._tool_instruction = tools, instruction
+        change = self._connector.configure(settings, tool_declarations, tool_instruction)
         self._turns.stall_timeout_s = settings.stall_timeout_s
         log.info("new settings: %s", change.value)
         if change is Reconfigure.NONE:
             return change
-        # Another model: the handle (its session's) is left unused by `_open_link`.
+        # Another model: the handle (its session's) is left unused (`Connector.resumable`).
         window = TALK_MODE_SWITCH_S if talk_mode_changed else SETTINGS_SWITCH_S
         self._want_switch("settings", window)
         self._retry.retry_now()  # while waiting to reconnect, the next attempt carries them now
@@ -229,17 +221,14 @@ class LiveSession(LiveInputs):
         self._want_switch("user", TALK_MODE_SWITCH_S)
 
     def _want_switch(self, kind: str, window_s: float) -> None:
-        if self._config_gen == self._current_gen():  # none pending: this one decides
+        connector, run = self._connector, self._current
+        if run is None or run.link.config_gen == connector.config_gen:  # none pending
             self._switch_kind, self._switch_window_s = kind, window_s
         elif kind == "settings":  # settings win over a pending Reconnect; the sooner wins
             self._switch_kind = kind
             self._switch_window_s = min(self._switch_window_s, window_s)
-        self._config_gen += 1
+        connector.config_gen += 1
         self._wake.set()
-
-    def _current_gen(self) -> int:
-        run = self._current
-        return run.link.config_gen if run is not None else self._config_gen
 
     # -- inputs (text, audio, frames, markers: `inputs.LiveInputs`) and tool responses ---
 
@@ -264,7 +253,7 @@ class LiveSession(LiveInputs):
     def _tool_failed(self, link: Link, exc: BaseException) -> None:
         run = self._current
         if run is not None and run.link is link:
-            run.failure = run.failure or self._failure_of(exc)
+            run.failure = run.failure or self._connector.failure_of(exc)
         self._wake.set()
 
     def _tools_settled(self, link: Link) -> None:
@@ -335,64 +324,17 @@ class LiveSession(LiveInputs):
         """(None, _) when stopped by the user; otherwise why the connection ended, and
         whether the server had announced it (goAway)."""
         self._during_setup = True
-        self._resuming = bool(self._memory.handle and self.settings.session_resumption)
+        self._resuming = self._connector.resumable() is not None
         try:
-            link = await self._open_link()
+            link = await self._connector.open()
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            return (None if self._stopping.is_set() else self._failure_of(exc)), False
+            return (None if self._stopping.is_set() else self._connector.failure_of(exc)), False
         self._during_setup = False
         self._resuming = link.resumed_from is not None
         self._fire(Trigger.CONNECTED, self.endpoint.label)
         return await self._serve(link, self._lost_at)
-
-    async def _open_link(self) -> Link:
-        """Open the next connection (paced by the attempt floor). A new session (no handle)
-        is seeded with the recent conversation when it starts serving (`_start_run`), so the
-        context is the one at switch time, not at preparation time."""
-        if self._client is None:
-            self._client = build_client(self.endpoint, self.settings)
-        handle = self._memory.handle if self.settings.session_resumption else None
-        if handle and self._handle_model not in ("", self.settings.model):
-            handle = None  # it resumes another model's session: start one seeded instead
-        history = not handle and self._memory.has_context
-        config_gen = self._config_gen
-        await self._retry.pace(self._stopping)
-        if self._stopping.is_set():
-            raise ConnectionAbortedError("the session is stopping")
-        self._links += 1
-        try:
-            link = await self._link(handle, history)
-        except Exception as exc:
-            if not history or failure_from_exception(exc, "").retryable:
-                raise
-            # A model that does not take initial history must not end the conversation.
-            log.warning("the server refused the seeded history (%s); starting without it", exc)
-            await self._retry.pace(self._stopping)
-            link = await self._link(None, False)
-        link.config_gen = config_gen
-        link.model = self.settings.model
-        return link
-
-    async def _link(self, handle: str | None, history: bool) -> Link:
-        assert self._client is not None
-        return await Link.open(
-            self._client,
-            self.settings,
-            index=self._links,
-            handle=handle,
-            initial_history=history,
-            tools=self._tool_declarations,
-            tool_instruction=self._tool_instruction,
-        )
-
-    def _failure_of(self, exc: BaseException) -> Failure:
-        failure = failure_from_exception(exc, self.endpoint.where)
-        log.info("connection ended: %s (%r)", failure.message, exc)
-        if failure.message.startswith("Internal error"):
-            log.error("unexpected failure in the live session", exc_info=exc)
-        return failure
 
     # -- serving one connection, and moving to the next ---------------------------------
 
@@ -415,7 +357,8 @@ class LiveSession(LiveInputs):
                 if run.failure is None and self._turns.overdue(now):
                     log.warning("link %d: the server stopped answering", run.link.index)
                     run.failure = classify(FailureKind.STALLED, where=self.endpoint.where)
-                if self._handover is None and run.link.config_gen != self._config_gen:
+                stale = run.link.config_gen != self._connector.config_gen
+                if self._handover is None and stale:
                     window = Handover(now, self._switch_window_s)
                     self._start_handover(window, self._switch_kind)
                 if self._handover is not None:
@@ -509,7 +452,7 @@ class LiveSession(LiveInputs):
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            run.failure = run.failure or self._failure_of(exc)
+            run.failure = run.failure or self._connector.failure_of(exc)
         finally:
             self._wake.set()
 
@@ -534,14 +477,14 @@ class LiveSession(LiveInputs):
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            run.failure = run.failure or self._failure_of(exc)
+            run.failure = run.failure or self._connector.failure_of(exc)
         finally:
             self._wake.set()
 
     def _on_message(self, message: dict[str, Any], link: int = 0, model: str = "") -> None:
         events = self._decoder.decode(message)
         if any(isinstance(e, ResumptionUpdate) and e.resumable for e in events):
-            self._handle_model = model
+            self._connector.handle_model = model
         now = time.monotonic()
         settled_tools = self._tools.observe(events, link)
         turn_complete = any(isinstance(e, TurnComplete) for e in events)
@@ -581,12 +524,12 @@ class LiveSession(LiveInputs):
         self._handover = HandoverRunner(
             handover,
             kind=kind,
-            open_link=self._open_link,
+            open_link=self._connector.open,
             close_link=self._close_link,
-            failure_of=self._failure_of,
+            failure_of=self._connector.failure_of,
             refused_handle=self._forget_handle,
             # A newer handle or newer settings make a prepared connection stale.
-            state_gen=lambda: (self._memory.handle_gen, self._config_gen),
+            state_gen=lambda: (self._memory.handle_gen, self._connector.config_gen),
             wake=self._wake.set,
         )
 

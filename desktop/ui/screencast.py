@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
     Qt,
+    QTimer,
     QtMsgType,
     Signal,
     qInstallMessageHandler,
@@ -62,6 +63,7 @@ log = logging.getLogger(__name__)
 
 # The user may take a while in the desktop's dialog; a cancel ends the wait at once.
 FIRST_FRAME_TIMEOUT_S = 120.0
+STOP_GRACE_MS = 1500
 _PF = QVideoFrameFormat.PixelFormat
 _BGR_FORMATS = {_PF.Format_BGRX8888, _PF.Format_BGRA8888}
 _RGB_FORMATS = {_PF.Format_RGBX8888, _PF.Format_RGBA8888}
@@ -82,25 +84,32 @@ def screens_now() -> list[Screen]:
     ]  # fmt: skip
 
 
-class PortalScreenSource(QObject):
-    """A whole screen (`region` None) or a region (device pixels) through the portal."""
+class PortalStream(QObject):
+    """The app's one portal stream (one dialog, reused while sources change): created on the
+    GUI thread, never deleted. Sources `acquire()`/`release()` it from any thread."""
 
+    frame_arrived = Signal()  # to GUI-thread listeners (the region picker's still)
     _start_requested = Signal()
-    _stop_requested = Signal()
+    _release_requested = Signal()
+    _instance: PortalStream | None = None
 
-    def __init__(self, number: int = 1, region: Rect | None = None) -> None:
+    @classmethod
+    def instance(cls) -> PortalStream:
+        if cls._instance is None:
+            cls._instance = PortalStream()
+        return cls._instance
+
+    def __init__(self) -> None:
         super().__init__()
-        self.number = number
-        self.region = region
         self._lock = threading.Lock()
-        self._arrived = threading.Event()
+        self.arrived = threading.Event()
         self._frame: QVideoFrame | None = None
-        self._serial = 0  # frames received
-        self._cached: tuple[int, Frame] | None = None  # (serial, what grab() made of it)
+        self.serial = 0  # frames received since the app started
         self._problem: PortalProblem | None = None
         self._text = ""
-        self._screens: list[Screen] = []
-        self.frames_seen = 0
+        self._users = 0
+        self._running = False  # asked for (or streaming) and not failed
+        self.screens: list[Screen] = []
         self._capture = QScreenCapture(self)
         self._session = QMediaCaptureSession(self)
         self._sink = QVideoSink(self)
@@ -109,26 +118,69 @@ class PortalScreenSource(QObject):
         # Frames may arrive on Qt's grabbing thread: only keep a reference there.
         self._sink.videoFrameChanged.connect(self._on_frame, Qt.ConnectionType.DirectConnection)
         self._capture.errorOccurred.connect(self._on_error)
-        self._start_requested.connect(self.start, Qt.ConnectionType.QueuedConnection)
-        self._stop_requested.connect(self.stop, Qt.ConnectionType.QueuedConnection)
+        self._start_requested.connect(self._start, Qt.ConnectionType.QueuedConnection)
+        self._release_requested.connect(self._stop_soon, Qt.ConnectionType.QueuedConnection)
+
+    # -- any thread -------------------------------------------------------------------------
+
+    def acquire(self) -> None:
+        """A source opens: start the stream if needed (a failed one is asked for afresh)."""
+        with self._lock:
+            self._users += 1
+            restart = self._problem is not None or not self._running
+            if restart:
+                self._problem, self._text, self._frame = None, "", None
+                self._running = True
+                self.arrived.clear()
+        if restart:
+            self._start_requested.emit()
+
+    def release(self) -> None:
+        with self._lock:
+            self._users = max(0, self._users - 1)
+        self.arrived.set()  # a grab still waiting for the first frame ends
+        self._release_requested.emit()
+
+    def latest(self, timeout: float) -> tuple[int, QVideoFrame]:
+        """(serial, frame) of the newest picture; CaptureError for a problem or no picture."""
+        if not self.arrived.wait(timeout):
+            self.fail(PortalProblem.NO_FRAMES)
+        with self._lock:
+            if self._problem is not None:
+                raise CaptureError(self._text)
+            if self._frame is None:
+                raise CaptureError(tr_problem(PortalProblem.NO_FRAMES))
+            return self.serial, self._frame
+
+    def fail(self, problem: PortalProblem, text: str = "") -> None:
+        log.info("Wayland sharing: %s", problem.value)
+        with self._lock:
+            self._problem = problem
+            self._text = text or tr_problem(problem)
+            self._running = False
+        _unwatch_cancel(self)
+        self.arrived.set()
 
     @property
-    def label(self) -> str:
-        if self.region is not None:
-            r = self.region
-            return f"Region {r.w}×{r.h} at {r.x},{r.y}"
-        return f"Screen {self.number}"
+    def problem(self) -> PortalProblem | None:
+        return self._problem
+
+    def _on_frame(self, frame: QVideoFrame) -> None:
+        if not frame.isValid():
+            return
+        with self._lock:
+            if self._problem is not None:
+                return
+            self._frame = QVideoFrame(frame)
+            self.serial += 1
+        _unwatch_cancel(self)
+        self.arrived.set()
+        self.frame_arrived.emit()
 
     # -- GUI thread -----------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Ask the portal for the stream (its dialog may show); frames follow."""
-        self._screens = screens_now()
-        if not 1 <= self.number <= len(self._screens):
-            self._fail_text(
-                f"There is no screen {self.number}; this desktop has {len(self._screens)}."
-            )
-            return
+    def _start(self) -> None:
+        self.screens = screens_now()
         info = probe_portal()
         if info.problem is not None:
             self.fail(info.problem)
@@ -138,76 +190,72 @@ class PortalScreenSource(QObject):
             self._capture.setActive(False)
         self._capture.setActive(True)
 
-    def stop(self) -> None:
-        _unwatch_cancel(self)
-        if self._capture.isActive():
+    def _stop_soon(self) -> None:
+        # Switching sources closes one and opens the next: keep the stream (and the user's
+        # answer in the portal's dialog) across that.
+        QTimer.singleShot(STOP_GRACE_MS, self._stop_if_unused)
+
+    def _stop_if_unused(self) -> None:
+        with self._lock:
+            unused = self._users == 0
+            if unused:
+                self._frame, self._running = None, False
+                self.arrived.clear()
+        if unused and self._capture.isActive():
+            _unwatch_cancel(self)
             self._capture.setActive(False)
 
     def _on_error(self, _error: QScreenCapture.Error, text: str) -> None:
         log.info("Qt's screen capture: %s", text)
         self.fail(classify_qt_error(text))
 
-    # -- any thread -------------------------------------------------------------------------
 
-    def _on_frame(self, frame: QVideoFrame) -> None:
-        if not frame.isValid():
-            return
-        with self._lock:
-            self._frame = QVideoFrame(frame)
-            self._serial += 1
-            self.frames_seen += 1
-        _unwatch_cancel(self)
-        self._arrived.set()
+class PortalScreenSource:
+    """A whole screen (`region` None) or a region (device pixels) of the portal's stream.
+    Make it on the GUI thread (the stream is created there the first time)."""
 
-    def fail(self, problem: PortalProblem) -> None:
-        log.info("Wayland sharing: %s", problem.value)
-        with self._lock:
-            self._problem = problem
-            self._text = tr_problem(problem)
-        self._arrived.set()
-
-    def _fail_text(self, text: str) -> None:
-        with self._lock:
-            self._problem = PortalProblem.NO_FRAMES
-            self._text = text
-        self._arrived.set()
+    def __init__(self, number: int = 1, region: Rect | None = None) -> None:
+        self.number = number
+        self.region = region
+        self._stream = PortalStream.instance()
+        self._open = False
+        self._cached: tuple[int, Frame] | None = None  # (serial, what grab() made of it)
 
     @property
-    def problem(self) -> PortalProblem | None:
-        return self._problem
-
-    # -- FrameSource (capture thread) -----------------------------------------------------
+    def label(self) -> str:
+        if self.region is not None:
+            r = self.region
+            return f"Region {r.w}×{r.h} at {r.x},{r.y}"
+        return f"Screen {self.number}"
 
     def open(self) -> None:
-        with self._lock:
-            self._problem = None
-            self._frame = None
+        if not self._open:
+            self._open = True
             self._cached = None
-        self._arrived.clear()
-        self._start_requested.emit()
+            self._stream.acquire()
 
     def grab(self) -> Frame:
-        if not self._arrived.wait(FIRST_FRAME_TIMEOUT_S):
-            self.fail(PortalProblem.NO_FRAMES)
-        with self._lock:
-            if self._problem is not None:
-                raise CaptureError(self._text)
-            frame, serial, cached = self._frame, self._serial, self._cached
-        assert frame is not None
+        serial, frame = self._stream.latest(FIRST_FRAME_TIMEOUT_S)
+        cached = self._cached
         if cached is not None and cached[0] == serial:
             return cached[1]  # nothing changed on screen since: the same picture
         result = self._convert(frame)
-        with self._lock:
-            self._cached = (serial, result)
+        self._cached = (serial, result)
         return result
 
     def close(self) -> None:
-        self._arrived.set()  # a grab waiting for the first frame ends
-        self._stop_requested.emit()
+        if self._open:
+            self._open = False
+            self._stream.release()
 
     def _convert(self, frame: QVideoFrame) -> Frame:
+        screens = self._stream.screens
+        if not 1 <= self.number <= len(screens):
+            raise CaptureError(
+                f"There is no screen {self.number}; this desktop has {len(screens)}."
+            )
         w, h = frame.width(), frame.height()
-        screen = stream_screen(w, h, self._screens)
+        screen = stream_screen(w, h, screens)
         if self.region is None:
             box, origin = Rect(0, 0, w, h), screen.device
         else:
@@ -247,12 +295,12 @@ def read_pixels(frame: QVideoFrame, box: Rect) -> npt.NDArray[np.uint8]:
 # -- cancelled dialogs: Qt only warns --------------------------------------------------------
 
 _CANCEL_WORDS = "perhaps because user cancelled"
-_waiting: weakref.WeakSet[PortalScreenSource] = weakref.WeakSet()
+_waiting: weakref.WeakSet[PortalStream] = weakref.WeakSet()
 _previous_handler: Any = None
 _installed = False
 
 
-def _watch_cancel(source: PortalScreenSource) -> None:
+def _watch_cancel(source: PortalStream) -> None:
     global _installed, _previous_handler
     _waiting.add(source)
     if not _installed:
@@ -260,7 +308,7 @@ def _watch_cancel(source: PortalScreenSource) -> None:
         _installed = True
 
 
-def _unwatch_cancel(source: PortalScreenSource) -> None:
+def _unwatch_cancel(source: PortalStream) -> None:
     _waiting.discard(source)
 
 

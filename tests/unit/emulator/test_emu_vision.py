@@ -28,10 +28,10 @@ def ui_picture() -> np.ndarray:
 
 def inside(box: tuple[int, int, int, int], px: tuple[int, int, int, int], size: tuple[int, int]
            ) -> bool:  # fmt: skip
-    """Box (0-1000) matches pixel rect (y0, x0, y1, x1) of a (w, h) frame within 1.5 %."""
+    """Box (0-1000) matches pixel rect (y0, x0, y1, x1) of a (w, h) frame within 0.8 %."""
     w, h = size
     want = (px[0] / h * 1000, px[1] / w * 1000, px[2] / h * 1000, px[3] / w * 1000)
-    return all(abs(a - b) <= 15 for a, b in zip(box, want, strict=True))
+    return all(abs(a - b) <= 8 for a, b in zip(box, want, strict=True))
 
 
 def test_colour_names_in_words() -> None:

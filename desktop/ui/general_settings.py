@@ -4,6 +4,7 @@ the tools the model may use."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,21 +21,22 @@ from desktop.settings import DEFAULT_SYSTEM_INSTRUCTION, Settings
 from desktop.ui.hotkey import hotkey_warning
 from desktop.ui.i18n import LANGUAGE_NAMES
 
-# (name, instruction). The screen-share assistant is the default.
+# (name, instruction). The screen-share assistant is the default. The names are shown with
+# SettingsDialog.tr(name); QT_TRANSLATE_NOOP marks them for lupdate.
 INSTRUCTION_PRESETS = (
-    ("Screen-share assistant", DEFAULT_SYSTEM_INSTRUCTION),
+    (QT_TRANSLATE_NOOP("SettingsDialog", "Screen-share assistant"), DEFAULT_SYSTEM_INSTRUCTION),
     (
-        "Coding helper",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Coding helper"),
         "You are Screenmate, a senior programmer looking at the user's editor and terminal. "
         "Point out errors you can see, explain briefly, and suggest the exact fix.",
     ),
     (
-        "Language tutor",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Language tutor"),
         "You are Screenmate, a patient language tutor. Explain the words and sentences visible "
         "on the user's screen, correct the user's pronunciation and grammar gently.",
     ),
     (
-        "Accessibility reader",
+        QT_TRANSLATE_NOOP("SettingsDialog", "Accessibility reader"),
         "You are Screenmate, reading the shared screen aloud for someone who cannot see it "
         "well. Describe layout and text clearly and in order, without guessing.",
     ),

@@ -9,7 +9,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,14 @@ from desktop.ui.theme import MODEL_COLOUR, USER_COLOUR, Restyler, Tone, readable
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Date", "Duration", "First line", "Tokens", "Cost")
+# Shown with self.tr(name); QT_TRANSLATE_NOOP marks them for lupdate.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryWindow", "Date"),
+    QT_TRANSLATE_NOOP("HistoryWindow", "Duration"),
+    QT_TRANSLATE_NOOP("HistoryWindow", "First line"),
+    QT_TRANSLATE_NOOP("HistoryWindow", "Tokens"),
+    QT_TRANSLATE_NOOP("HistoryWindow", "Cost"),
+)
 
 
 class HistoryWindow(QWidget):
@@ -85,7 +92,7 @@ class HistoryWindow(QWidget):
         self.table.setAccessibleDescription(
             self.tr("Past sessions: date, duration, first line, tokens, cost.")
         )
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(c)) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

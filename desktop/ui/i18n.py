@@ -96,6 +96,8 @@ class _Catalog(QTranslator):
                 break
         if n < 0 and context and source:
             _remember(found or source, (context, source, disambiguation))
+        if not found and self._inner and len(_missing) < _CATALOG_LIMIT:
+            _missing.add((context, source))
         return found or None  # None: not found, Qt shows the source
 
     def isEmpty(self) -> bool:
@@ -105,6 +107,15 @@ class _Catalog(QTranslator):
 # Shown text (in any language used so far) → where it may have come from. An English text can
 # be looked up under several contexts (a class and its base); all are kept, a few at most.
 _sources: dict[str, list[tuple[str, str, str | None]]] = {}
+
+
+_missing: set[tuple[str, str]] = set()
+
+
+def missing_translations() -> set[tuple[str, str]]:
+    """(context, source) of every lookup the current non-English language had no text for
+    (Qt's own contexts included); the untranslated-string test reads it."""
+    return set(_missing)
 
 
 def _remember(shown: str, origin: tuple[str, str, str | None]) -> None:
@@ -122,6 +133,7 @@ def install_translations(app: QApplication, override: str = "") -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _missing.clear()
     system = QLocale.system().name()
     language = pick_language(override, system)
     _current = language

@@ -9,6 +9,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.api_key import resolve_api_key
@@ -20,6 +21,12 @@ from desktop.settings import Settings
 log = logging.getLogger(__name__)
 
 Lister = Callable[[], Awaitable[list[str]]]
+# Shown with self.tr(name); QT_TRANSLATE_NOOP marks them for lupdate.
+_LEVEL_NAMES = {
+    "low": QT_TRANSLATE_NOOP("ModelPicker", "low"),
+    "medium": QT_TRANSLATE_NOOP("ModelPicker", "medium"),
+    "high": QT_TRANSLATE_NOOP("ModelPicker", "high"),
+}
 
 
 class ModelPicker(QWidget):
@@ -27,11 +34,12 @@ class ModelPicker(QWidget):
         super().__init__(parent)
         self.combo = QComboBox(self)
         self.combo.setObjectName("modelCombo")
+        self.combo.setAccessibleName(self.tr("Model"))
         self.combo.setEditable(True)
         self.thinking = QComboBox(self)
         self.thinking.setObjectName("thinkingLevel")
         for level in THINKING_LEVELS:
-            self.thinking.addItem(self.tr(level), level)
+            self.thinking.addItem(self.tr(str(_LEVEL_NAMES.get(level, level))), level)
         index = self.thinking.findData(settings.thinking_level)
         self.thinking.setCurrentIndex(index if index >= 0 else 1)
         self.thinking_label = QLabel(self.tr("&Thinking:"), self)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 import segno
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,13 +39,14 @@ from desktop.ui.theme import Restyler, Tone, text_colour
 
 log = logging.getLogger(__name__)
 
-TRUST_HINT = (
+TRUST_HINT = QT_TRANSLATE_NOOP(
+    "PairingDialog",
     "First time on a phone or watch: 1. open the certificate link below; 2. install it "
     "(Android: Settings › Security › Install a certificate › CA certificate; iPhone: install the "
     "profile, then enable it under General › About › Certificate Trust Settings); 3. check that "
     "its SHA-256 fingerprint matches the one shown here. It is valid only for this computer's "
     "names and addresses, so it cannot vouch for any other website. Without it, typing still "
-    "works; the microphone needs it."
+    "works; the microphone needs it.",
 )
 MAX_ATTEMPT_LINES = 3
 
@@ -198,7 +199,7 @@ class PairingDialog(QDialog):
         self._fingerprint.setStyleSheet("font-family: monospace; font-size: 9pt;")
         self._fingerprint.setAccessibleName(self.tr("Certificate fingerprint"))
         layout.addWidget(self._fingerprint)
-        hint = QLabel(self.tr(TRUST_HINT), self)
+        hint = QLabel(self.tr(str(TRUST_HINT)), self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(hint)

@@ -117,9 +117,10 @@ class SettingsDialog(QDialog):
 
         self.preset_combo = QComboBox(self)
         self.preset_combo.setObjectName("instructionPreset")
+        self.preset_combo.setAccessibleName(self.tr("Instruction presets"))
         self.preset_combo.addItem(self.tr("Presets…"), "")
         for name, text in INSTRUCTION_PRESETS:
-            self.preset_combo.addItem(self.tr(name), text)
+            self.preset_combo.addItem(self.tr(str(name)), text)
         self.preset_combo.activated.connect(self._preset_chosen)
         instruction_box.insertWidget(0, self.preset_combo)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -26,7 +26,18 @@ from PySide6.QtWidgets import (
 from desktop.core.tool_calls import ToolRecord, ToolStatus, summarize
 
 MAX_ROWS = 200
-COLUMNS = ("Tool", "Status", "Time", "Arguments", "Result", "Scheduling")
+# Shown with self.tr(name); QT_TRANSLATE_NOOP marks them for lupdate.
+COLUMNS = tuple(
+    str(name)
+    for name in (
+        QT_TRANSLATE_NOOP("ToolLogPanel", "Tool"),
+        QT_TRANSLATE_NOOP("ToolLogPanel", "Status"),
+        QT_TRANSLATE_NOOP("ToolLogPanel", "Time"),
+        QT_TRANSLATE_NOOP("ToolLogPanel", "Arguments"),
+        QT_TRANSLATE_NOOP("ToolLogPanel", "Result"),
+        QT_TRANSLATE_NOOP("ToolLogPanel", "Scheduling"),
+    )
+)
 SCHEDULING_TEXT = {"INTERRUPT": "interrupt", "WHEN_IDLE": "when idle", "SILENT": "silent"}
 # The side column is at least this tall before the empty log opens by itself.
 OPEN_WHEN_TALLER = 720

@@ -35,6 +35,7 @@ from desktop.audio.voice import DeviceState, Voice
 from desktop.core.audio_talk import TalkMode
 from desktop.core.events import Event
 from desktop.settings import SettingsStore
+from desktop.ui.audio_messages import localise_audio_message
 from desktop.ui.theme import ACCENTS, Restyler, Tone, mix, pill_style, tint
 
 if TYPE_CHECKING:
@@ -348,8 +349,10 @@ class VoiceController(QObject):
         self.voice = voice
         self.controls = VoiceControls(voice, window)
         window.add_controls(self.controls)
-        self.controls.warning_changed.connect(lambda text: window.show_warning("voice", text))
-        window.show_warning("voice", self.controls.status_text)
+        self.controls.warning_changed.connect(
+            lambda text: window.show_warning("voice", localise_audio_message(text))
+        )
+        window.show_warning("voice", localise_audio_message(self.controls.status_text))
         menu = window.menus.feature_menu(self.tr("&Voice"), "voice")
         self.talk_action = window.menus.action(
             menu, self.tr("&Talk (Start or Stop)"), self._talk, "talk"

@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Screenmate</source>
+        <translation>Über Screenmate</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Talk with Google&apos;s Gemini Live about what is on your screen: your voice and the part of the screen you choose go to the model, its answers come back as speech and text.</source>
+        <translation>Sprechen Sie mit Googles Gemini Live über das, was auf Ihrem Bildschirm ist: Ihre Stimme und der gewählte Bildschirmbereich gehen an das Modell, seine Antworten kommen als Sprache und Text zurück.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>Noch nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>This run uses the offline demo: a model emulator built into Screenmate answers on this computer. Nothing is sent to Google. Enter a Gemini API key in Settings to talk to Gemini.</source>
+        <translation>Diese Sitzung nutzt die Offline-Demo: Ein in Screenmate eingebauter Modell-Emulator antwortet auf diesem Computer. Nichts wird an Google gesendet. Geben Sie in den Einstellungen einen Gemini-API-Schlüssel ein, um mit Gemini zu sprechen.</translation>
+    </message>
+    <message>
+        <source>This run talks to Google&apos;s Gemini Live API with your API key. What you say, type and share is sent to Google and billed to that key.</source>
+        <translation>Diese Sitzung spricht mit Ihrem API-Schlüssel mit Googles Gemini Live API. Was Sie sagen, tippen und teilen, wird an Google gesendet und über diesen Schlüssel abgerechnet.</translation>
+    </message>
+    <message>
+        <source>Screenmate is licensed under %1. It is built on:</source>
+        <translation>Screenmate steht unter der Lizenz %1. Es baut auf:</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+</context>
+<context>
+    <name>AudioMessages</name>
+    <message>
+        <source>The microphone “%1” stopped delivering audio; retrying in the background…</source>
+        <translation>Das Mikrofon „%1“ liefert keinen Ton mehr; neuer Versuch im Hintergrund…</translation>
+    </message>
+    <message>
+        <source>The microphone “%1” stopped; retrying in the background…</source>
+        <translation>Das Mikrofon „%1“ wurde beendet; neuer Versuch im Hintergrund…</translation>
+    </message>
+    <message>
+        <source>The speaker “%1” stopped playing; retrying in the background…</source>
+        <translation>Der Lautsprecher „%1“ spielt nicht mehr ab; neuer Versuch im Hintergrund…</translation>
+    </message>
+    <message>
+        <source>The speaker “%1” stopped; retrying in the background…</source>
+        <translation>Der Lautsprecher „%1“ wurde beendet; neuer Versuch im Hintergrund…</translation>
+    </message>
+    <message>
+        <source>Cannot open the microphone “%1”: %2</source>
+        <translation>Das Mikrofon „%1“ lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the speaker “%1”: %2</source>
+        <translation>Der Lautsprecher „%1“ lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>The microphone “%1” is not available; using “%2”.</source>
+        <translation>Das Mikrofon „%1“ ist nicht verfügbar; „%2“ wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The speaker “%1” is not available; using “%2”.</source>
+        <translation>Der Lautsprecher „%1“ ist nicht verfügbar; „%2“ wird verwendet.</translation>
+    </message>
+    <message>
+        <source>No microphone was found.</source>
+        <translation>Es wurde kein Mikrofon gefunden.</translation>
+    </message>
+    <message>
+        <source>No speaker or headphones were found.</source>
+        <translation>Es wurden weder Lautsprecher noch Kopfhörer gefunden.</translation>
+    </message>
+    <message>
+        <source>Sound is not available: the PortAudio library is missing (%2).</source>
+        <translation>Ton ist nicht verfügbar: Die PortAudio-Bibliothek fehlt (%2).</translation>
+    </message>
+    <message>
+        <source>The microphone failed: %2</source>
+        <translation>Das Mikrofon ist ausgefallen: %2</translation>
+    </message>
+    <message>
+        <source>The speaker failed: %2</source>
+        <translation>Der Lautsprecher ist ausgefallen: %2</translation>
+    </message>
+    <message>
+        <source>A companion device is talking; the microphone waits.</source>
+        <translation>Ein Begleitgerät spricht gerade; das Mikrofon wartet.</translation>
+    </message>
+</context>
+<context>
     <name>AudioSettingsBox</name>
     <message>
         <source>Audio</source>
@@ -114,6 +208,22 @@
 <context>
     <name>DesktopShell</name>
     <message>
+        <source>No microphone was found, so voice is off: type your questions in the box at the bottom of the window.</source>
+        <translation>Es wurde kein Mikrofon gefunden, daher ist die Sprache aus: Tippen Sie Ihre Fragen in das Feld unten im Fenster.</translation>
+    </message>
+    <message>
+        <source>Hold the &lt;b&gt;Talk&lt;/b&gt; button while you speak, or press Ctrl+T.</source>
+        <translation>Halten Sie beim Sprechen die Taste &lt;b&gt;Sprechen&lt;/b&gt; gedrückt, oder drücken Sie Strg+T.</translation>
+    </message>
+    <message>
+        <source>Hold &lt;b&gt;%1&lt;/b&gt; anywhere to talk, release to send.</source>
+        <translation>Halten Sie überall &lt;b&gt;%1&lt;/b&gt; gedrückt, um zu sprechen; loslassen sendet.</translation>
+    </message>
+    <message>
+        <source>The tray icon shows when the model listens or speaks.</source>
+        <translation>Das Symbol im Infobereich zeigt, wann das Modell zuhört oder spricht.</translation>
+    </message>
+    <message>
         <source>The push-to-talk hotkey %1 is not valid: %2</source>
         <translation>Das Push-to-Talk-Tastenkürzel %1 ist ungültig: %2</translation>
     </message>
@@ -178,6 +288,13 @@
     </message>
 </context>
 <context>
+    <name>GroundingPanel</name>
+    <message>
+        <source>Sources (Google Search)</source>
+        <translation>Quellen (Google-Suche)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryController</name>
     <message>
         <source>History is off this time: the database could not be opened.</source>
@@ -187,12 +304,52 @@
 <context>
     <name>HistoryWindow</name>
     <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>First line</source>
+        <translation>Erste Zeile</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
         <source>Screenmate — History</source>
         <translation>Screenmate — Verlauf</translation>
     </message>
     <message>
         <source>Search every line of every session</source>
         <translation>Alle Zeilen aller Sitzungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Past sessions: date, duration, first line, tokens, cost.</source>
+        <translation>Frühere Sitzungen: Datum, Dauer, erste Zeile, Tokens, Kosten.</translation>
+    </message>
+    <message>
+        <source>Selected session&apos;s transcript</source>
+        <translation>Transkript der ausgewählten Sitzung</translation>
+    </message>
+    <message>
+        <source>History file</source>
+        <translation>Verlaufsdatei</translation>
     </message>
     <message>
         <source>Export Markdown…</source>
@@ -205,6 +362,22 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Save the selected session as a Markdown file.</source>
+        <translation>Die ausgewählte Sitzung als Markdown-Datei speichern.</translation>
+    </message>
+    <message>
+        <source>Save the selected session as a JSON file.</source>
+        <translation>Die ausgewählte Sitzung als JSON-Datei speichern.</translation>
+    </message>
+    <message>
+        <source>Delete the selected session from the history.</source>
+        <translation>Die ausgewählte Sitzung aus dem Verlauf löschen.</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Export-Ergebnis</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
@@ -247,6 +420,10 @@
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
         <source>Delete session</source>
         <translation>Sitzung löschen</translation>
     </message>
@@ -256,10 +433,157 @@
     </message>
 </context>
 <context>
+    <name>KeyEntryBox</name>
+    <message>
+        <source>Gemini API key</source>
+        <translation>Gemini-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Paste a key to store it in the OS keychain</source>
+        <translation>Schlüssel hier einfügen</translation>
+    </message>
+    <message>
+        <source>Show key</source>
+        <translation>Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Save to Keychain</source>
+        <translation>Im Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Test Key</source>
+        <translation>Schlüssel testen</translation>
+    </message>
+    <message>
+        <source>No keychain to save the key in</source>
+        <translation>Kein Schlüsselbund zum Speichern des Schlüssels</translation>
+    </message>
+    <message>
+        <source>This system has no OS keychain Screenmate can use (on Linux: no Secret Service, such as GNOME Keyring or KWallet, is running). Screenmate never writes keys to a file, so this key is used only until you quit.</source>
+        <translation>Dieses System hat keinen Schlüsselbund, den Screenmate nutzen kann (unter Linux: Es läuft kein Secret Service wie GNOME Keyring oder KWallet). Screenmate schreibt Schlüssel nie in eine Datei, daher wird dieser Schlüssel nur bis zum Beenden verwendet.</translation>
+    </message>
+    <message>
+        <source>To keep it, run this once in a Command Prompt, then restart Screenmate:</source>
+        <translation>Um ihn zu behalten, führen Sie dies einmal in der Eingabeaufforderung aus und starten Screenmate dann neu:</translation>
+    </message>
+    <message>
+        <source>To keep it, run this once in a terminal, then log out and back in (or start Screenmate from that terminal):</source>
+        <translation>Um ihn zu behalten, führen Sie dies einmal in einem Terminal aus und melden sich dann ab und wieder an (oder starten Screenmate aus diesem Terminal):</translation>
+    </message>
+    <message>
+        <source>Copy Command</source>
+        <translation>Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the line with your key: paste it only into your terminal</source>
+        <translation>Kopiert die Zeile mit Ihrem Schlüssel: Fügen Sie sie nur in Ihr Terminal ein</translation>
+    </message>
+    <message>
+        <source>Paste an API key into the field first.</source>
+        <translation>Fügen Sie zuerst einen API-Schlüssel in das Feld ein.</translation>
+    </message>
+    <message>
+        <source>The OS keychain could not remove the key. Is it locked?</source>
+        <translation>Der Schlüsselbund des Systems konnte den Schlüssel nicht entfernen. Ist er gesperrt?</translation>
+    </message>
+    <message>
+        <source>There is no key to test: paste one first.</source>
+        <translation>Es gibt keinen Schlüssel zum Testen: Fügen Sie zuerst einen ein.</translation>
+    </message>
+    <message>
+        <source>Testing the key…</source>
+        <translation>Teste den Schlüssel…</translation>
+    </message>
+    <message>
+        <source>The key works. Save it to start using it.</source>
+        <translation>Der Schlüssel funktioniert. Speichern Sie ihn, um ihn zu verwenden.</translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation>Der Schlüssel funktioniert.</translation>
+    </message>
+    <message>
+        <source>The key was not checked.</source>
+        <translation>Der Schlüssel wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>No network: couldn&apos;t reach Google. Check that this computer is online (and any proxy or firewall), then test again.</source>
+        <translation>Kein Netzwerk: Google war nicht erreichbar. Prüfen Sie, ob dieser Computer online ist (und ggf. Proxy oder Firewall), und testen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Google didn&apos;t answer within %1 seconds. The connection may be slow or blocked; test again in a moment.</source>
+        <translation>Google hat nicht innerhalb von %1 Sekunden geantwortet. Die Verbindung ist vielleicht langsam oder blockiert; testen Sie gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The secure connection to Google failed: its certificate wasn&apos;t trusted. A proxy or security software may be intercepting HTTPS on this network.</source>
+        <translation>Die sichere Verbindung zu Google ist fehlgeschlagen: Dem Zertifikat wurde nicht vertraut. Möglicherweise fängt ein Proxy oder eine Sicherheitssoftware in diesem Netzwerk HTTPS ab.</translation>
+    </message>
+    <message>
+        <source>The proxy refused the connection to Google. Check its settings.</source>
+        <translation>Der Proxy hat die Verbindung zu Google abgelehnt. Prüfen Sie seine Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Google says this key isn&apos;t valid. Copy it again from aistudio.google.com/apikey: it starts with “AIza”.</source>
+        <translation>Laut Google ist dieser Schlüssel ungültig. Kopieren Sie ihn erneut von aistudio.google.com/apikey: Er beginnt mit „AIza“.</translation>
+    </message>
+    <message>
+        <source>This key has expired. Create a new one at aistudio.google.com/apikey.</source>
+        <translation>Dieser Schlüssel ist abgelaufen. Erstellen Sie einen neuen auf aistudio.google.com/apikey.</translation>
+    </message>
+    <message>
+        <source>This key may not use the Gemini API. In the key&apos;s Google Cloud project, enable the Generative Language API, or lift the key&apos;s API restrictions.</source>
+        <translation>Dieser Schlüssel darf die Gemini API nicht nutzen. Aktivieren Sie im Google-Cloud-Projekt des Schlüssels die Generative Language API oder heben Sie die API-Beschränkungen des Schlüssels auf.</translation>
+    </message>
+    <message>
+        <source>The key is valid, but its quota is used up or it sent too many requests. Wait a minute, or check the plan and billing at aistudio.google.com.</source>
+        <translation>Der Schlüssel ist gültig, aber sein Kontingent ist aufgebraucht oder er hat zu viele Anfragen gesendet. Warten Sie eine Minute oder prüfen Sie Tarif und Abrechnung auf aistudio.google.com.</translation>
+    </message>
+    <message>
+        <source>The Gemini API isn&apos;t available in your country or region. Screenmate can still run the offline demo.</source>
+        <translation>Die Gemini API ist in Ihrem Land oder Ihrer Region nicht verfügbar. Screenmate kann weiterhin die Offline-Demo ausführen.</translation>
+    </message>
+    <message>
+        <source>Google had a problem answering (HTTP %1); the key is probably fine. Test again in a minute.</source>
+        <translation>Google hatte ein Problem beim Antworten (HTTP %1); der Schlüssel ist wahrscheinlich in Ordnung. Testen Sie in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <source>The key could not be tested: %1</source>
+        <translation>Der Schlüssel konnte nicht getestet werden: %1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>The key in the %1 environment variable is used; it takes precedence over the keychain.</source>
+        <translation>Der Schlüssel aus der Umgebungsvariable %1 wird verwendet; er hat Vorrang vor dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The key you entered is used until Screenmate quits (there is no keychain to save it in).</source>
+        <translation>Der eingegebene Schlüssel wird verwendet, bis Screenmate beendet wird (es gibt keinen Schlüsselbund zum Speichern).</translation>
+    </message>
+    <message>
+        <source>A key is stored in the OS keychain and is used.</source>
+        <translation>Ein Schlüssel ist im Schlüsselbund des Systems gespeichert und wird verwendet.</translation>
+    </message>
+    <message>
+        <source>No key is set, so Screenmate runs the offline demo with an emulated model. Get a key at aistudio.google.com.</source>
+        <translation>Es ist kein Schlüssel gesetzt, daher läuft Screenmate als Offline-Demo mit einem emulierten Modell. Einen Schlüssel gibt es auf aistudio.google.com.</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <source>Microphone input level</source>
         <translation>Mikrofonpegel</translation>
+    </message>
+    <message>
+        <source>How loud the microphone hears you, 0 to 100 %.</source>
+        <translation>Wie laut das Mikrofon Sie hört, 0 bis 100 %.</translation>
     </message>
 </context>
 <context>
@@ -273,12 +597,64 @@
         <translation>„%1“ wurde nicht zugestellt: %2. Mit Enter erneut senden.</translation>
     </message>
     <message>
+        <source>● You are speaking</source>
+        <translation>● Sie sprechen</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>What you and the model said, newest at the bottom.</source>
+        <translation>Was Sie und das Modell gesagt haben, das Neueste unten.</translation>
+    </message>
+    <message>
+        <source>Sources (Google Search)</source>
+        <translation>Quellen (Google-Suche)</translation>
+    </message>
+    <message>
         <source>Type a message and press Enter</source>
         <translation>Nachricht eingeben und Enter drücken</translation>
     </message>
     <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Type a message and press Enter to send it.</source>
+        <translation>Nachricht eingeben und mit der Eingabetaste senden.</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the typed message.</source>
+        <translation>Die eingegebene Nachricht senden.</translation>
+    </message>
+    <message>
+        <source>The model is waiting for you to say more.</source>
+        <translation>Das Modell wartet darauf, dass Sie weitersprechen.</translation>
+    </message>
+    <message>
+        <source>The model ended its answer early (%1).</source>
+        <translation>Das Modell hat seine Antwort vorzeitig beendet (%1).</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Voice: %1 · Language: %2</source>
+        <translation>Stimme: %1 · Sprache: %2</translation>
+    </message>
+    <message>
+        <source>Opening the Live API endpoint.</source>
+        <translation>Der Live-API-Endpunkt wird geöffnet.</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -301,8 +677,20 @@
         <translation>Nachricht &amp;eingeben</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Screenmate</source>
+        <translation>Über &amp;Screenmate</translation>
+    </message>
+    <message>
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Pair a Device…</source>
@@ -324,19 +712,21 @@
         <source>Live</source>
         <translation>Live</translation>
     </message>
-    <message numerus="yes">
-        <source>Reconnecting in %1 s (attempt %n)…</source>
-        <translation>
-            <numerusform>Neuer Verbindungsversuch in %1 s (%n)…</numerusform>
-            <numerusform>Neuer Verbindungsversuch in %1 s (%n)…</numerusform>
-        </translation>
+    <message>
+        <source>Session state indicator</source>
+        <translation>Anzeige des Sitzungszustands</translation>
     </message>
-    <message numerus="yes">
-        <source>Reconnecting (attempt %n)…</source>
-        <translation>
-            <numerusform>Neuer Verbindungsversuch (%n)…</numerusform>
-            <numerusform>Neuer Verbindungsversuch (%n)…</numerusform>
-        </translation>
+    <message>
+        <source>Session state</source>
+        <translation>Sitzungszustand</translation>
+    </message>
+    <message>
+        <source>Try to reconnect now instead of waiting.</source>
+        <translation>Jetzt neu verbinden statt zu warten.</translation>
+    </message>
+    <message>
+        <source>Latest turn&apos;s tokens</source>
+        <translation>Tokens der letzten Runde</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -371,12 +761,12 @@
         <translation>Antwort: %1</translation>
     </message>
     <message>
-        <source>Voice %1 · %2</source>
-        <translation>Stimme %1 · %2</translation>
+        <source>prompt</source>
+        <translation>Eingabe</translation>
     </message>
     <message>
-        <source>automatic language</source>
-        <translation>Sprache automatisch</translation>
+        <source>response</source>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -410,14 +800,79 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
     </message>
 </context>
 <context>
+    <name>ModelPicker</name>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Thinking:</source>
+        <translation>&amp;Denken:</translation>
+    </message>
+    <message>
+        <source>Built-in list (no key, or the offline demo).</source>
+        <translation>Eingebaute Liste (kein Schlüssel oder Offline-Demo).</translation>
+    </message>
+    <message>
+        <source>Reading the models your key may use…</source>
+        <translation>Die für Ihren Schlüssel verfügbaren Modelle werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Built-in list: the models list could not be read.</source>
+        <translation>Eingebaute Liste: Die Modellliste konnte nicht gelesen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Live model(s) your key may use.</source>
+        <translation>
+            <numerusform>%n Live-Modell, das Ihr Schlüssel nutzen darf.</numerusform>
+            <numerusform>%n Live-Modelle, die Ihr Schlüssel nutzen darf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Built-in list: your key lists no Live model.</source>
+        <translation>Eingebaute Liste: Ihr Schlüssel listet kein Live-Modell.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSuggestion</name>
+    <message>
+        <source>Your model is %1, Google&apos;s previous preview. Google recommends %2, the current Live model.</source>
+        <translation>Ihr Modell ist %1, Googles vorherige Vorschau. Google empfiehlt %2, das aktuelle Live-Modell.</translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation>Zu %1 wechseln</translation>
+    </message>
+    <message>
+        <source>Keep my model</source>
+        <translation>Mein Modell behalten</translation>
+    </message>
+</context>
+<context>
     <name>PairingDialog</name>
+    <message>
+        <source>First time on a phone or watch: 1. open the certificate link below; 2. install it (Android: Settings › Security › Install a certificate › CA certificate; iPhone: install the profile, then enable it under General › About › Certificate Trust Settings); 3. check that its SHA-256 fingerprint matches the one shown here. It is valid only for this computer&apos;s names and addresses, so it cannot vouch for any other website. Without it, typing still works; the microphone needs it.</source>
+        <translation>Zum ersten Mal auf einem Telefon oder einer Uhr: 1. Öffnen Sie den Zertifikatslink unten; 2. installieren Sie es (Android: Einstellungen › Sicherheit › Zertifikat installieren › CA-Zertifikat; iPhone: Profil installieren, dann unter Allgemein › Info › Zertifikatsvertrauenseinstellungen aktivieren); 3. prüfen Sie, dass sein SHA-256-Fingerabdruck mit dem hier gezeigten übereinstimmt. Es gilt nur für die Namen und Adressen dieses Computers und kann daher für keine andere Website bürgen. Ohne das Zertifikat funktioniert das Tippen trotzdem; das Mikrofon braucht es.</translation>
+    </message>
     <message>
         <source>Pair a device</source>
         <translation>Gerät koppeln</translation>
     </message>
     <message>
         <source>Scan with the phone or watch camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der Kamera von Telefon oder Uhr scannen</translation>
     </message>
     <message>
         <source>not listening</source>
@@ -432,12 +887,44 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>Scannen Sie auf der Uhr oder dem Telefon den QR-Code, oder öffnen Sie die Adresse und geben Sie den Code ein.</translation>
     </message>
     <message>
+        <source>Pairing QR code</source>
+        <translation>QR-Code zum Koppeln</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Kopplungscode</translation>
+    </message>
+    <message>
+        <source>Address to open on the device</source>
+        <translation>Adresse, die auf dem Gerät zu öffnen ist</translation>
+    </message>
+    <message>
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
+        <source>Withdraw this code and show a new one.</source>
+        <translation>Diesen Code zurückziehen und einen neuen anzeigen.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint</source>
+        <translation>Zertifikats-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Certificate address</source>
+        <translation>Zertifikatsadresse</translation>
+    </message>
+    <message>
+        <source>Paired &amp;devices</source>
+        <translation>Gekoppelte &amp;Geräte</translation>
+    </message>
+    <message>
         <source>Paired devices</source>
         <translation>Gekoppelte Geräte</translation>
+    </message>
+    <message>
+        <source>Each paired watch or phone: name, last seen, connected or not.</source>
+        <translation>Jede gekoppelte Uhr bzw. jedes Telefon: Name, zuletzt gesehen, verbunden oder nicht.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -456,24 +943,28 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>Widerrufen</translation>
     </message>
     <message>
+        <source>Remove the selected device; it must pair again to connect.</source>
+        <translation>Das ausgewählte Gerät entfernen; es muss sich zum Verbinden neu koppeln.</translation>
+    </message>
+    <message>
         <source>Single use · expires in %1 s</source>
         <translation>Einmalig · läuft in %1 s ab</translation>
     </message>
     <message>
         <source>1 wrong attempt from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>1 falscher Versuch von %2</translation>
     </message>
     <message>
         <source>%1 wrong attempts from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 falsche Versuche von %2</translation>
     </message>
     <message>
         <source> (locked out for 5 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation> (für 5 Minuten gesperrt)</translation>
     </message>
     <message>
         <source>Too many wrong codes: this code is off; scan the QR code or press New code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele falsche Codes: Dieser Code ist deaktiviert; scannen Sie den QR-Code oder drücken Sie „Neuer Code“.</translation>
     </message>
     <message>
         <source>now</source>
@@ -505,6 +996,70 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>English (US)</source>
+        <translation>Englisch (USA)</translation>
+    </message>
+    <message>
+        <source>English (UK)</source>
+        <translation>Englisch (UK)</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Französisch</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Spanisch</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italienisch</translation>
+    </message>
+    <message>
+        <source>Portuguese (Brazil)</source>
+        <translation>Portugiesisch (Brasilien)</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Niederländisch</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>Polnisch</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Russisch</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>Türkisch</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>Hindi</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>Japanisch</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Koreanisch</translation>
+    </message>
+    <message>
+        <source>Chinese (Mandarin)</source>
+        <translation>Chinesisch (Mandarin)</translation>
+    </message>
+    <message>
         <source>Screenmate Settings</source>
         <translation>Screenmate-Einstellungen</translation>
     </message>
@@ -529,6 +1084,10 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>System&amp;anweisung:</translation>
     </message>
     <message>
+        <source>Instruction presets</source>
+        <translation>Vorlagen für Anweisungen</translation>
+    </message>
+    <message>
         <source>Presets…</source>
         <translation>Vorlagen…</translation>
     </message>
@@ -549,75 +1108,141 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>OK speichert diese Einstellungen und verbindet die Sitzung damit neu.</translation>
     </message>
     <message>
-        <source>Gemini API key</source>
-        <translation>Gemini-API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Paste a key to store it in the OS keychain</source>
-        <translation>Schlüssel einfügen, um ihn im Schlüsselbund des Systems zu speichern</translation>
-    </message>
-    <message>
-        <source>Show key</source>
-        <translation>Schlüssel anzeigen</translation>
-    </message>
-    <message>
-        <source>Save to Keychain</source>
-        <translation>Im Schlüsselbund speichern</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Test Key</source>
-        <translation>Schlüssel testen</translation>
-    </message>
-    <message>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Paste an API key into the field first.</source>
-        <translation>Fügen Sie zuerst einen API-Schlüssel in das Feld ein.</translation>
-    </message>
-    <message>
-        <source>There is no key to test: paste one first.</source>
-        <translation>Es gibt keinen Schlüssel zum Testen: Fügen Sie zuerst einen ein.</translation>
-    </message>
-    <message>
-        <source>Testing the key…</source>
-        <translation>Teste den Schlüssel…</translation>
-    </message>
-    <message>
-        <source>The key works.</source>
-        <translation>Der Schlüssel funktioniert.</translation>
-    </message>
-    <message>
-        <source>The key test failed: %1</source>
-        <translation>Der Schlüsseltest ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The key in the %1 environment variable is used; it takes precedence over the keychain.</source>
-        <translation>Der Schlüssel aus der Umgebungsvariable %1 wird verwendet; er hat Vorrang vor dem Schlüsselbund.</translation>
-    </message>
-    <message>
-        <source>A key is stored in the OS keychain and is used.</source>
-        <translation>Ein Schlüssel ist im Schlüsselbund des Systems gespeichert und wird verwendet.</translation>
-    </message>
-    <message>
-        <source>No key is set, so Screenmate runs the offline demo with an emulated model. Get a key at aistudio.google.com.</source>
-        <translation>Es ist kein Schlüssel gesetzt, daher läuft Screenmate als Offline-Demo mit einem emulierten Modell. Einen Schlüssel gibt es auf aistudio.google.com.</translation>
     </message>
     <message>
         <source>Screenmate</source>
         <translation>Screenmate</translation>
     </message>
+    <message>
+        <source>Screen-share assistant</source>
+        <translation>Bildschirm-Assistent</translation>
+    </message>
+    <message>
+        <source>Coding helper</source>
+        <translation>Programmierhilfe</translation>
+    </message>
+    <message>
+        <source>Language tutor</source>
+        <translation>Sprachlehrer</translation>
+    </message>
+    <message>
+        <source>Accessibility reader</source>
+        <translation>Vorleser für Barrierefreiheit</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Talk while held (Talk button focused)</source>
+        <translation>Sprechen, solange gedrückt (Sprechtaste fokussiert)</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>Move between controls</source>
+        <translation>Zwischen Bedienelementen wechseln</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Umschalt+Tab</translation>
+    </message>
+    <message>
+        <source>Clear the pointer highlight</source>
+        <translation>Die Zeiger-Markierung entfernen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close History or a dialog</source>
+        <translation>Verlauf oder Dialog schließen</translation>
+    </message>
+    <message>
+        <source>Esc, Ctrl+W</source>
+        <translation>Esc, Strg+W</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Each action and the keys that do it</source>
+        <translation>Jede Aktion und die Tasten dafür</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>SideColumn</name>
+    <message>
+        <source>Side panels</source>
+        <translation>Seitenleisten</translation>
+    </message>
 </context>
 <context>
     <name>ToolLogPanel</name>
     <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Scheduling</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
         <source>Tool calls</source>
         <translation>Werkzeugaufrufe</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s function calls.</source>
+        <translation>Die Funktionsaufrufe des Modells ein- oder ausblenden.</translation>
+    </message>
+    <message>
+        <source>Function calls</source>
+        <translation>Funktionsaufrufe</translation>
+    </message>
+    <message>
+        <source>One row per call: tool, status, time, arguments, result, scheduling.</source>
+        <translation>Eine Zeile pro Aufruf: Werkzeug, Status, Zeit, Argumente, Ergebnis, Planung.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s tool calls will appear here.</source>
+        <translation>Hier erscheinen die Werkzeugaufrufe des Modells.</translation>
     </message>
 </context>
 <context>
@@ -666,12 +1291,20 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
 <context>
     <name>TranscriptView</name>
     <message>
-        <source>The conversation appears here.</source>
-        <translation>Hier erscheint das Gespräch.</translation>
-    </message>
-    <message>
         <source>Copy transcript</source>
         <translation>Mitschrift kopieren</translation>
+    </message>
+    <message>
+        <source>The conversation appears here.
+
+Try it: share a region in “What the model sees”, then ask “Where is the red box?” or “What do you see?”. With “Point at things on the shared screen” on (the default), the answer highlights what it names on your screen.
+
+Without an API key an offline emulator answers: it goes by the colours and shapes in the picture and cannot read text.</source>
+        <translation>Hier erscheint die Unterhaltung.
+
+Probieren Sie es aus: Teilen Sie unter „Was das Modell sieht“ einen Bereich und fragen Sie dann „Wo ist das rote Kästchen?“ oder „Was siehst du?“. Ist „Auf Dinge im geteilten Bildschirm zeigen“ an (Standard), hebt die Antwort das Genannte auf Ihrem Bildschirm hervor.
+
+Ohne API-Schlüssel antwortet ein Offline-Emulator: Er richtet sich nach den Farben und Formen im Bild und kann keinen Text lesen.</translation>
     </message>
     <message>
         <source>You</source>
@@ -729,12 +1362,16 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>There is no system tray on this desktop, so Screenmate lives in this window. Push-to-talk: the Talk button below, or hold %1 anywhere.</source>
-        <translation>Dieser Desktop hat keinen Infobereich, daher lebt Screenmate in diesem Fenster. Push-to-Talk: die Sprechtaste unten, oder halten Sie überall %1 gedrückt.</translation>
+        <source>There is no system tray on this desktop, so Screenmate lives in this window.</source>
+        <translation>Dieser Desktop hat keinen Infobereich, daher lebt Screenmate in diesem Fenster.</translation>
     </message>
     <message>
-        <source>the talk button</source>
-        <translation>die Sprechtaste</translation>
+        <source>Push-to-talk: the Talk button below.</source>
+        <translation>Push-to-Talk: die Sprechtaste unten.</translation>
+    </message>
+    <message>
+        <source>Push-to-talk: the Talk button below, or hold %1 anywhere.</source>
+        <translation>Push-to-Talk: die Sprechtaste unten, oder halten Sie überall %1 gedrückt.</translation>
     </message>
     <message>
         <source>Screenmate is still running</source>
@@ -859,6 +1496,34 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
 <context>
     <name>VisionController</name>
     <message>
+        <source>S&amp;haring</source>
+        <translation>&amp;Teilen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause or Resume Sharing</source>
+        <translation>Teilen &amp;pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pick a &amp;Region…</source>
+        <translation>&amp;Bereich wählen…</translation>
+    </message>
+    <message>
+        <source>Share a &amp;Window…</source>
+        <translation>&amp;Fenster teilen…</translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2×%3)</source>
+        <translation>Bildschirm %1 (%2×%3)</translation>
+    </message>
+    <message>
+        <source>Windows to share</source>
+        <translation>Fenster zum Teilen</translation>
+    </message>
+    <message>
+        <source>Share a window with the model</source>
+        <translation>Ein Fenster mit dem Modell teilen</translation>
+    </message>
+    <message>
         <source>No other windows to share</source>
         <translation>Keine anderen Fenster zum Teilen</translation>
     </message>
@@ -882,8 +1547,20 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>Was mit dem Modell geteilt wird</translation>
     </message>
     <message>
+        <source>Shared source</source>
+        <translation>Geteilte Quelle</translation>
+    </message>
+    <message>
+        <source>Last frame sent to the model</source>
+        <translation>Letztes an das Modell gesendetes Bild</translation>
+    </message>
+    <message>
         <source>Nothing shared</source>
         <translation>Nichts geteilt</translation>
+    </message>
+    <message>
+        <source>Sharing status</source>
+        <translation>Status des Teilens</translation>
     </message>
     <message>
         <source>Captured</source>
@@ -898,12 +1575,28 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>Übersprungen (unverändert)</translation>
     </message>
     <message>
+        <source>Skipped (rate limit)</source>
+        <translation>Übersprungen (Ratenlimit)</translation>
+    </message>
+    <message>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
+        <source>Frames looked at: sent plus skipped.</source>
+        <translation>Betrachtete Bilder: gesendet plus übersprungen.</translation>
+    </message>
+    <message>
+        <source>Changed, but at most one frame a second is sent.</source>
+        <translation>Geändert, aber es wird höchstens ein Bild pro Sekunde gesendet.</translation>
+    </message>
+    <message>
         <source>Pause sharing</source>
         <translation>Freigabe pausieren</translation>
+    </message>
+    <message>
+        <source>Stop or restart sending frames.</source>
+        <translation>Das Senden von Bildern stoppen oder neu starten.</translation>
     </message>
     <message>
         <source>Not sharing</source>
@@ -924,6 +1617,22 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
     <message>
         <source>Camera…</source>
         <translation>Kamera…</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>Bereich %1</translation>
+    </message>
+    <message>
+        <source>Window: %1</source>
+        <translation>Fenster: %1</translation>
+    </message>
+    <message>
+        <source>Camera: %1</source>
+        <translation>Kamera: %1</translation>
+    </message>
+    <message>
+        <source>Pick again…</source>
+        <translation>Neu wählen…</translation>
     </message>
     <message>
         <source>Resume sharing</source>
@@ -982,14 +1691,45 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
     </message>
 </context>
 <context>
+    <name>VoiceController</name>
+    <message>
+        <source>&amp;Voice</source>
+        <translation>S&amp;timme</translation>
+    </message>
+    <message>
+        <source>&amp;Talk (Start or Stop)</source>
+        <translation>&amp;Sprechen (Start oder Stopp)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute Microphone</source>
+        <translation>Mikrofon &amp;stummschalten</translation>
+    </message>
+    <message>
+        <source>Hands-free is on: just talk. Switch to push-to-talk to use Talk.</source>
+        <translation>Freihändig ist an: einfach sprechen. Wechseln Sie zu Push-to-Talk, um „Sprechen“ zu nutzen.</translation>
+    </message>
+</context>
+<context>
     <name>VoiceControls</name>
     <message>
         <source>Mute</source>
         <translation>Stumm</translation>
     </message>
     <message>
+        <source>Stop or resume sending the microphone.</source>
+        <translation>Das Senden des Mikrofons stoppen oder fortsetzen.</translation>
+    </message>
+    <message>
         <source>● Speaking</source>
         <translation>● Spricht</translation>
+    </message>
+    <message>
+        <source>The model is speaking</source>
+        <translation>Das Modell spricht</translation>
+    </message>
+    <message>
+        <source>Talk mode</source>
+        <translation>Sprechmodus</translation>
     </message>
     <message>
         <source>Hands-free</source>
@@ -1038,6 +1778,10 @@ Push-to-Talk: Halten Sie die Sprechtaste, während Sie sprechen, oder klicken Si
         <translation>Freihändig: Für diese Taste zu Push-to-Talk wechseln.</translation>
     </message>
     <message>
+        <source>Talk: %1</source>
+        <translation>Sprechen: %1</translation>
+    </message>
+    <message>
         <source>Unmute</source>
         <translation>Stumm aus</translation>
     </message>
@@ -1048,6 +1792,25 @@ Push-to-Talk: Halten Sie die Sprechtaste, während Sie sprechen, oder klicken Si
     <message>
         <source>Speaker: %1</source>
         <translation>Lautsprecher: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBanner</name>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Dismiss warning</source>
+        <translation>Warnung ausblenden</translation>
+    </message>
+    <message>
+        <source>Hides this warning until something changes.</source>
+        <translation>Blendet diese Warnung aus, bis sich etwas ändert.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Screenmate</source>
+        <translation>关于 Screenmate</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Talk with Google&apos;s Gemini Live about what is on your screen: your voice and the part of the screen you choose go to the model, its answers come back as speech and text.</source>
+        <translation>与 Google 的 Gemini Live 谈论屏幕上的内容：你的语音和所选的屏幕区域会发送给模型，它的回答以语音和文字返回。</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>尚未连接。</translation>
+    </message>
+    <message>
+        <source>This run uses the offline demo: a model emulator built into Screenmate answers on this computer. Nothing is sent to Google. Enter a Gemini API key in Settings to talk to Gemini.</source>
+        <translation>本次运行使用离线演示：由 Screenmate 内置的模型模拟器在本机作答，不会向 Google 发送任何内容。在设置中输入 Gemini API 密钥即可与 Gemini 对话。</translation>
+    </message>
+    <message>
+        <source>This run talks to Google&apos;s Gemini Live API with your API key. What you say, type and share is sent to Google and billed to that key.</source>
+        <translation>本次运行使用你的 API 密钥连接 Google 的 Gemini Live API。你说的、输入的和共享的内容会发送给 Google，并计入该密钥的费用。</translation>
+    </message>
+    <message>
+        <source>Screenmate is licensed under %1. It is built on:</source>
+        <translation>Screenmate 以 %1 许可发布，基于以下项目构建：</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+</context>
+<context>
+    <name>AudioMessages</name>
+    <message>
+        <source>The microphone “%1” stopped delivering audio; retrying in the background…</source>
+        <translation>麦克风“%1”不再传来声音；正在后台重试…</translation>
+    </message>
+    <message>
+        <source>The microphone “%1” stopped; retrying in the background…</source>
+        <translation>麦克风“%1”已停止；正在后台重试…</translation>
+    </message>
+    <message>
+        <source>The speaker “%1” stopped playing; retrying in the background…</source>
+        <translation>扬声器“%1”停止播放；正在后台重试…</translation>
+    </message>
+    <message>
+        <source>The speaker “%1” stopped; retrying in the background…</source>
+        <translation>扬声器“%1”已停止；正在后台重试…</translation>
+    </message>
+    <message>
+        <source>Cannot open the microphone “%1”: %2</source>
+        <translation>无法打开麦克风“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open the speaker “%1”: %2</source>
+        <translation>无法打开扬声器“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The microphone “%1” is not available; using “%2”.</source>
+        <translation>麦克风“%1”不可用；改用“%2”。</translation>
+    </message>
+    <message>
+        <source>The speaker “%1” is not available; using “%2”.</source>
+        <translation>扬声器“%1”不可用；改用“%2”。</translation>
+    </message>
+    <message>
+        <source>No microphone was found.</source>
+        <translation>未找到麦克风。</translation>
+    </message>
+    <message>
+        <source>No speaker or headphones were found.</source>
+        <translation>未找到扬声器或耳机。</translation>
+    </message>
+    <message>
+        <source>Sound is not available: the PortAudio library is missing (%2).</source>
+        <translation>声音不可用：缺少 PortAudio 库（%2）。</translation>
+    </message>
+    <message>
+        <source>The microphone failed: %2</source>
+        <translation>麦克风出错：%2</translation>
+    </message>
+    <message>
+        <source>The speaker failed: %2</source>
+        <translation>扬声器出错：%2</translation>
+    </message>
+    <message>
+        <source>A companion device is talking; the microphone waits.</source>
+        <translation>配套设备正在说话；麦克风等待中。</translation>
+    </message>
+</context>
+<context>
     <name>AudioSettingsBox</name>
     <message>
         <source>Audio</source>
@@ -114,6 +208,22 @@
 <context>
     <name>DesktopShell</name>
     <message>
+        <source>No microphone was found, so voice is off: type your questions in the box at the bottom of the window.</source>
+        <translation>未找到麦克风，语音已关闭：请在窗口底部的输入框中输入问题。</translation>
+    </message>
+    <message>
+        <source>Hold the &lt;b&gt;Talk&lt;/b&gt; button while you speak, or press Ctrl+T.</source>
+        <translation>说话时按住&lt;b&gt;说话&lt;/b&gt;按钮，或按 Ctrl+T。</translation>
+    </message>
+    <message>
+        <source>Hold &lt;b&gt;%1&lt;/b&gt; anywhere to talk, release to send.</source>
+        <translation>在任意位置按住 &lt;b&gt;%1&lt;/b&gt; 说话，松开即发送。</translation>
+    </message>
+    <message>
+        <source>The tray icon shows when the model listens or speaks.</source>
+        <translation>托盘图标会显示模型何时在听、何时在说。</translation>
+    </message>
+    <message>
         <source>The push-to-talk hotkey %1 is not valid: %2</source>
         <translation>按键通话快捷键 %1 无效:%2</translation>
     </message>
@@ -178,6 +288,13 @@
     </message>
 </context>
 <context>
+    <name>GroundingPanel</name>
+    <message>
+        <source>Sources (Google Search)</source>
+        <translation>来源（Google 搜索）</translation>
+    </message>
+</context>
+<context>
     <name>HistoryController</name>
     <message>
         <source>History is off this time: the database could not be opened.</source>
@@ -187,12 +304,52 @@
 <context>
     <name>HistoryWindow</name>
     <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>First line</source>
+        <translation>第一句</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
         <source>Screenmate — History</source>
         <translation>Screenmate — 历史记录</translation>
     </message>
     <message>
         <source>Search every line of every session</source>
         <translation>搜索所有会话的每一行</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Past sessions: date, duration, first line, tokens, cost.</source>
+        <translation>以往会话：日期、时长、第一句、令牌数、费用。</translation>
+    </message>
+    <message>
+        <source>Selected session&apos;s transcript</source>
+        <translation>所选会话的记录</translation>
+    </message>
+    <message>
+        <source>History file</source>
+        <translation>历史记录文件</translation>
     </message>
     <message>
         <source>Export Markdown…</source>
@@ -205,6 +362,22 @@
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Save the selected session as a Markdown file.</source>
+        <translation>将所选会话另存为 Markdown 文件。</translation>
+    </message>
+    <message>
+        <source>Save the selected session as a JSON file.</source>
+        <translation>将所选会话另存为 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Delete the selected session from the history.</source>
+        <translation>从历史记录中删除所选会话。</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>导出结果</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
@@ -247,6 +420,10 @@
         <translation>导出失败</translation>
     </message>
     <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
         <source>Delete session</source>
         <translation>删除会话</translation>
     </message>
@@ -256,10 +433,157 @@
     </message>
 </context>
 <context>
+    <name>KeyEntryBox</name>
+    <message>
+        <source>Gemini API key</source>
+        <translation>Gemini API 密钥</translation>
+    </message>
+    <message>
+        <source>Paste a key to store it in the OS keychain</source>
+        <translation>粘贴密钥以保存到系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Show key</source>
+        <translation>显示密钥</translation>
+    </message>
+    <message>
+        <source>Save to Keychain</source>
+        <translation>保存到钥匙串</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Test Key</source>
+        <translation>测试密钥</translation>
+    </message>
+    <message>
+        <source>No keychain to save the key in</source>
+        <translation>没有钥匙串可保存密钥</translation>
+    </message>
+    <message>
+        <source>This system has no OS keychain Screenmate can use (on Linux: no Secret Service, such as GNOME Keyring or KWallet, is running). Screenmate never writes keys to a file, so this key is used only until you quit.</source>
+        <translation>此系统没有 Screenmate 可用的系统钥匙串（Linux 上：没有运行 Secret Service，例如 GNOME Keyring 或 KWallet）。Screenmate 从不把密钥写入文件，因此该密钥只在退出前有效。</translation>
+    </message>
+    <message>
+        <source>To keep it, run this once in a Command Prompt, then restart Screenmate:</source>
+        <translation>要长期保留，请在命令提示符中运行一次以下命令，然后重启 Screenmate：</translation>
+    </message>
+    <message>
+        <source>To keep it, run this once in a terminal, then log out and back in (or start Screenmate from that terminal):</source>
+        <translation>要长期保留，请在终端中运行一次以下命令，然后注销并重新登录（或从该终端启动 Screenmate）：</translation>
+    </message>
+    <message>
+        <source>Copy Command</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <source>Copies the line with your key: paste it only into your terminal</source>
+        <translation>复制包含密钥的命令行：请只粘贴到你的终端中</translation>
+    </message>
+    <message>
+        <source>Paste an API key into the field first.</source>
+        <translation>请先在输入框中粘贴 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The OS keychain could not remove the key. Is it locked?</source>
+        <translation>系统钥匙串无法删除该密钥。它是否已锁定？</translation>
+    </message>
+    <message>
+        <source>There is no key to test: paste one first.</source>
+        <translation>没有可测试的密钥:请先粘贴一个。</translation>
+    </message>
+    <message>
+        <source>Testing the key…</source>
+        <translation>正在测试密钥…</translation>
+    </message>
+    <message>
+        <source>The key works. Save it to start using it.</source>
+        <translation>密钥可用。保存后即可开始使用。</translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation>密钥有效。</translation>
+    </message>
+    <message>
+        <source>The key was not checked.</source>
+        <translation>密钥未经检查。</translation>
+    </message>
+    <message>
+        <source>No network: couldn&apos;t reach Google. Check that this computer is online (and any proxy or firewall), then test again.</source>
+        <translation>无网络：无法连接 Google。请检查这台电脑是否联网（以及代理或防火墙设置），然后重新测试。</translation>
+    </message>
+    <message>
+        <source>Google didn&apos;t answer within %1 seconds. The connection may be slow or blocked; test again in a moment.</source>
+        <translation>Google 在 %1 秒内没有应答。连接可能很慢或被阻止；请稍后重新测试。</translation>
+    </message>
+    <message>
+        <source>The secure connection to Google failed: its certificate wasn&apos;t trusted. A proxy or security software may be intercepting HTTPS on this network.</source>
+        <translation>与 Google 的安全连接失败：其证书不受信任。此网络中的代理或安全软件可能正在拦截 HTTPS。</translation>
+    </message>
+    <message>
+        <source>The proxy refused the connection to Google. Check its settings.</source>
+        <translation>代理拒绝了与 Google 的连接。请检查代理设置。</translation>
+    </message>
+    <message>
+        <source>Google says this key isn&apos;t valid. Copy it again from aistudio.google.com/apikey: it starts with “AIza”.</source>
+        <translation>Google 表示此密钥无效。请从 aistudio.google.com/apikey 重新复制：它以“AIza”开头。</translation>
+    </message>
+    <message>
+        <source>This key has expired. Create a new one at aistudio.google.com/apikey.</source>
+        <translation>此密钥已过期。请在 aistudio.google.com/apikey 创建新密钥。</translation>
+    </message>
+    <message>
+        <source>This key may not use the Gemini API. In the key&apos;s Google Cloud project, enable the Generative Language API, or lift the key&apos;s API restrictions.</source>
+        <translation>此密钥无权使用 Gemini API。请在该密钥所属的 Google Cloud 项目中启用 Generative Language API，或取消密钥的 API 限制。</translation>
+    </message>
+    <message>
+        <source>The key is valid, but its quota is used up or it sent too many requests. Wait a minute, or check the plan and billing at aistudio.google.com.</source>
+        <translation>密钥有效，但配额已用完或请求过多。请等一分钟，或在 aistudio.google.com 查看套餐和账单。</translation>
+    </message>
+    <message>
+        <source>The Gemini API isn&apos;t available in your country or region. Screenmate can still run the offline demo.</source>
+        <translation>Gemini API 在你所在的国家或地区不可用。Screenmate 仍可运行离线演示。</translation>
+    </message>
+    <message>
+        <source>Google had a problem answering (HTTP %1); the key is probably fine. Test again in a minute.</source>
+        <translation>Google 应答时出现问题（HTTP %1）；密钥很可能没有问题。请一分钟后重新测试。</translation>
+    </message>
+    <message>
+        <source>The key could not be tested: %1</source>
+        <translation>无法测试密钥：%1</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>The key in the %1 environment variable is used; it takes precedence over the keychain.</source>
+        <translation>正在使用环境变量 %1 中的密钥;它优先于钥匙串。</translation>
+    </message>
+    <message>
+        <source>The key you entered is used until Screenmate quits (there is no keychain to save it in).</source>
+        <translation>你输入的密钥将一直使用到 Screenmate 退出（没有钥匙串可保存它）。</translation>
+    </message>
+    <message>
+        <source>A key is stored in the OS keychain and is used.</source>
+        <translation>系统钥匙串中已保存密钥,正在使用。</translation>
+    </message>
+    <message>
+        <source>No key is set, so Screenmate runs the offline demo with an emulated model. Get a key at aistudio.google.com.</source>
+        <translation>未设置密钥,因此 Screenmate 以模拟模型运行离线演示。请在 aistudio.google.com 获取密钥。</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <source>Microphone input level</source>
         <translation>麦克风输入电平</translation>
+    </message>
+    <message>
+        <source>How loud the microphone hears you, 0 to 100 %.</source>
+        <translation>麦克风听到你的音量，0 到 100%。</translation>
     </message>
 </context>
 <context>
@@ -273,12 +597,64 @@
         <translation>“%1”未送达:%2。按 Enter 重新发送。</translation>
     </message>
     <message>
+        <source>● You are speaking</source>
+        <translation>● 你正在说话</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>What you and the model said, newest at the bottom.</source>
+        <translation>你和模型说过的话，最新的在最下面。</translation>
+    </message>
+    <message>
+        <source>Sources (Google Search)</source>
+        <translation>来源（Google 搜索）</translation>
+    </message>
+    <message>
         <source>Type a message and press Enter</source>
         <translation>输入消息并按回车</translation>
     </message>
     <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Type a message and press Enter to send it.</source>
+        <translation>输入消息，按回车发送。</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the typed message.</source>
+        <translation>发送输入的消息。</translation>
+    </message>
+    <message>
+        <source>The model is waiting for you to say more.</source>
+        <translation>模型在等你继续说。</translation>
+    </message>
+    <message>
+        <source>The model ended its answer early (%1).</source>
+        <translation>模型提前结束了回答（%1）。</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>无法保存设置:%1</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Voice: %1 · Language: %2</source>
+        <translation>语音：%1 · 语言：%2</translation>
+    </message>
+    <message>
+        <source>Opening the Live API endpoint.</source>
+        <translation>正在打开 Live API 端点。</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -301,8 +677,20 @@
         <translation>输入消息(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Screenmate</source>
+        <translation>关于 Screenmate(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Pair a Device…</source>
@@ -324,17 +712,21 @@
         <source>Live</source>
         <translation>已连接</translation>
     </message>
-    <message numerus="yes">
-        <source>Reconnecting in %1 s (attempt %n)…</source>
-        <translation>
-            <numerusform>%1 秒后重新连接(第 %n 次)…</numerusform>
-        </translation>
+    <message>
+        <source>Session state indicator</source>
+        <translation>会话状态指示</translation>
     </message>
-    <message numerus="yes">
-        <source>Reconnecting (attempt %n)…</source>
-        <translation>
-            <numerusform>正在重新连接(第 %n 次)…</numerusform>
-        </translation>
+    <message>
+        <source>Session state</source>
+        <translation>会话状态</translation>
+    </message>
+    <message>
+        <source>Try to reconnect now instead of waiting.</source>
+        <translation>立即尝试重新连接，而不是等待。</translation>
+    </message>
+    <message>
+        <source>Latest turn&apos;s tokens</source>
+        <translation>最近一轮的令牌数</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -369,12 +761,12 @@
         <translation>回复:%1</translation>
     </message>
     <message>
-        <source>Voice %1 · %2</source>
-        <translation>语音 %1 · %2</translation>
+        <source>prompt</source>
+        <translation>输入</translation>
     </message>
     <message>
-        <source>automatic language</source>
-        <translation>自动语言</translation>
+        <source>response</source>
+        <translation>回复</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -408,14 +800,78 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     </message>
 </context>
 <context>
+    <name>ModelPicker</name>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>&amp;Thinking:</source>
+        <translation>思考(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Built-in list (no key, or the offline demo).</source>
+        <translation>内置列表（无密钥或离线演示）。</translation>
+    </message>
+    <message>
+        <source>Reading the models your key may use…</source>
+        <translation>正在读取你的密钥可用的模型…</translation>
+    </message>
+    <message>
+        <source>Built-in list: the models list could not be read.</source>
+        <translation>内置列表：无法读取模型列表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Live model(s) your key may use.</source>
+        <translation>
+            <numerusform>你的密钥可使用 %n 个 Live 模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Built-in list: your key lists no Live model.</source>
+        <translation>内置列表：你的密钥没有列出 Live 模型。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSuggestion</name>
+    <message>
+        <source>Your model is %1, Google&apos;s previous preview. Google recommends %2, the current Live model.</source>
+        <translation>你的模型是 %1，即 Google 上一个预览版。Google 推荐当前的 Live 模型 %2。</translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation>切换到 %1</translation>
+    </message>
+    <message>
+        <source>Keep my model</source>
+        <translation>保留我的模型</translation>
+    </message>
+</context>
+<context>
     <name>PairingDialog</name>
+    <message>
+        <source>First time on a phone or watch: 1. open the certificate link below; 2. install it (Android: Settings › Security › Install a certificate › CA certificate; iPhone: install the profile, then enable it under General › About › Certificate Trust Settings); 3. check that its SHA-256 fingerprint matches the one shown here. It is valid only for this computer&apos;s names and addresses, so it cannot vouch for any other website. Without it, typing still works; the microphone needs it.</source>
+        <translation>首次在手机或手表上使用：1. 打开下方的证书链接；2. 安装证书（Android：设置 › 安全 › 安装证书 › CA 证书；iPhone：安装描述文件，然后在 通用 › 关于本机 › 证书信任设置 中启用）；3. 核对其 SHA-256 指纹与此处显示的一致。该证书只对这台电脑的名称和地址有效，因此不能为其他任何网站担保。没有它也可以打字；麦克风则需要它。</translation>
+    </message>
     <message>
         <source>Pair a device</source>
         <translation>配对设备</translation>
     </message>
     <message>
         <source>Scan with the phone or watch camera</source>
-        <translation type="unfinished"></translation>
+        <translation>用手机或手表的相机扫描</translation>
     </message>
     <message>
         <source>not listening</source>
@@ -430,12 +886,44 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>在手表或手机上扫描二维码,或打开该地址并输入配对码。</translation>
     </message>
     <message>
+        <source>Pairing QR code</source>
+        <translation>配对二维码</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>配对代码</translation>
+    </message>
+    <message>
+        <source>Address to open on the device</source>
+        <translation>在设备上打开的地址</translation>
+    </message>
+    <message>
         <source>New code</source>
         <translation>新配对码</translation>
     </message>
     <message>
+        <source>Withdraw this code and show a new one.</source>
+        <translation>撤销此代码并显示新代码。</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint</source>
+        <translation>证书指纹</translation>
+    </message>
+    <message>
+        <source>Certificate address</source>
+        <translation>证书地址</translation>
+    </message>
+    <message>
+        <source>Paired &amp;devices</source>
+        <translation>已配对设备(&amp;D)</translation>
+    </message>
+    <message>
         <source>Paired devices</source>
         <translation>已配对设备</translation>
+    </message>
+    <message>
+        <source>Each paired watch or phone: name, last seen, connected or not.</source>
+        <translation>每个已配对的手表或手机：名称、最近在线时间、是否已连接。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -454,24 +942,28 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>撤销</translation>
     </message>
     <message>
+        <source>Remove the selected device; it must pair again to connect.</source>
+        <translation>移除所选设备；它需要重新配对才能连接。</translation>
+    </message>
+    <message>
         <source>Single use · expires in %1 s</source>
         <translation>一次性 · %1 秒后过期</translation>
     </message>
     <message>
         <source>1 wrong attempt from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %2 的 1 次错误尝试</translation>
     </message>
     <message>
         <source>%1 wrong attempts from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %2 的 %1 次错误尝试</translation>
     </message>
     <message>
         <source> (locked out for 5 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>（锁定 5 分钟）</translation>
     </message>
     <message>
         <source>Too many wrong codes: this code is off; scan the QR code or press New code.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误代码过多：此代码已停用；请扫描二维码或点击“新代码”。</translation>
     </message>
     <message>
         <source>now</source>
@@ -503,6 +995,70 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>English (US)</source>
+        <translation>英语（美国）</translation>
+    </message>
+    <message>
+        <source>English (UK)</source>
+        <translation>英语（英国）</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <source>Portuguese (Brazil)</source>
+        <translation>葡萄牙语（巴西）</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>Chinese (Mandarin)</source>
+        <translation>中文（普通话）</translation>
+    </message>
+    <message>
         <source>Screenmate Settings</source>
         <translation>Screenmate 设置</translation>
     </message>
@@ -527,6 +1083,10 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>系统指令(&amp;I):</translation>
     </message>
     <message>
+        <source>Instruction presets</source>
+        <translation>指令预设</translation>
+    </message>
+    <message>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
@@ -547,75 +1107,141 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>点击“确定”将保存这些设置并用它们重新连接会话。</translation>
     </message>
     <message>
-        <source>Gemini API key</source>
-        <translation>Gemini API 密钥</translation>
-    </message>
-    <message>
-        <source>Paste a key to store it in the OS keychain</source>
-        <translation>粘贴密钥以保存到系统钥匙串</translation>
-    </message>
-    <message>
-        <source>Show key</source>
-        <translation>显示密钥</translation>
-    </message>
-    <message>
-        <source>Save to Keychain</source>
-        <translation>保存到钥匙串</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Test Key</source>
-        <translation>测试密钥</translation>
-    </message>
-    <message>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置:%1</translation>
-    </message>
-    <message>
-        <source>Paste an API key into the field first.</source>
-        <translation>请先在输入框中粘贴 API 密钥。</translation>
-    </message>
-    <message>
-        <source>There is no key to test: paste one first.</source>
-        <translation>没有可测试的密钥:请先粘贴一个。</translation>
-    </message>
-    <message>
-        <source>Testing the key…</source>
-        <translation>正在测试密钥…</translation>
-    </message>
-    <message>
-        <source>The key works.</source>
-        <translation>密钥有效。</translation>
-    </message>
-    <message>
-        <source>The key test failed: %1</source>
-        <translation>密钥测试失败:%1</translation>
-    </message>
-    <message>
-        <source>The key in the %1 environment variable is used; it takes precedence over the keychain.</source>
-        <translation>正在使用环境变量 %1 中的密钥;它优先于钥匙串。</translation>
-    </message>
-    <message>
-        <source>A key is stored in the OS keychain and is used.</source>
-        <translation>系统钥匙串中已保存密钥,正在使用。</translation>
-    </message>
-    <message>
-        <source>No key is set, so Screenmate runs the offline demo with an emulated model. Get a key at aistudio.google.com.</source>
-        <translation>未设置密钥,因此 Screenmate 以模拟模型运行离线演示。请在 aistudio.google.com 获取密钥。</translation>
     </message>
     <message>
         <source>Screenmate</source>
         <translation>Screenmate</translation>
     </message>
+    <message>
+        <source>Screen-share assistant</source>
+        <translation>屏幕共享助手</translation>
+    </message>
+    <message>
+        <source>Coding helper</source>
+        <translation>编程助手</translation>
+    </message>
+    <message>
+        <source>Language tutor</source>
+        <translation>语言辅导</translation>
+    </message>
+    <message>
+        <source>Accessibility reader</source>
+        <translation>无障碍朗读</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Talk while held (Talk button focused)</source>
+        <translation>按住时说话（焦点在说话按钮上）</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Move between controls</source>
+        <translation>在控件之间移动</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab、Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Clear the pointer highlight</source>
+        <translation>清除指示高亮</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close History or a dialog</source>
+        <translation>关闭历史记录或对话框</translation>
+    </message>
+    <message>
+        <source>Esc, Ctrl+W</source>
+        <translation>Esc、Ctrl+W</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Each action and the keys that do it</source>
+        <translation>每个操作及其按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SideColumn</name>
+    <message>
+        <source>Side panels</source>
+        <translation>侧边面板</translation>
+    </message>
 </context>
 <context>
     <name>ToolLogPanel</name>
     <message>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Scheduling</source>
+        <translation>调度</translation>
+    </message>
+    <message>
         <source>Tool calls</source>
         <translation>工具调用</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s function calls.</source>
+        <translation>显示或隐藏模型的函数调用。</translation>
+    </message>
+    <message>
+        <source>Function calls</source>
+        <translation>函数调用</translation>
+    </message>
+    <message>
+        <source>One row per call: tool, status, time, arguments, result, scheduling.</source>
+        <translation>每次调用一行：工具、状态、时间、参数、结果、调度。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s tool calls will appear here.</source>
+        <translation>模型的工具调用会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -664,12 +1290,20 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
 <context>
     <name>TranscriptView</name>
     <message>
-        <source>The conversation appears here.</source>
-        <translation>对话内容将显示在这里。</translation>
-    </message>
-    <message>
         <source>Copy transcript</source>
         <translation>复制对话记录</translation>
+    </message>
+    <message>
+        <source>The conversation appears here.
+
+Try it: share a region in “What the model sees”, then ask “Where is the red box?” or “What do you see?”. With “Point at things on the shared screen” on (the default), the answer highlights what it names on your screen.
+
+Without an API key an offline emulator answers: it goes by the colours and shapes in the picture and cannot read text.</source>
+        <translation>对话会显示在这里。
+
+试试看：在“模型看到的内容”中共享一个区域，然后问“红色方框在哪里？”或“你看到了什么？”。开启“在共享的屏幕上指出内容”（默认开启）时，回答会在你的屏幕上高亮它提到的东西。
+
+没有 API 密钥时由离线模拟器作答：它根据画面中的颜色和形状回答，无法读取文字。</translation>
     </message>
     <message>
         <source>You</source>
@@ -727,12 +1361,16 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>There is no system tray on this desktop, so Screenmate lives in this window. Push-to-talk: the Talk button below, or hold %1 anywhere.</source>
-        <translation>此桌面没有系统托盘,因此 Screenmate 会留在此窗口中。按键通话:使用下方的通话按钮,或在任何地方按住 %1。</translation>
+        <source>There is no system tray on this desktop, so Screenmate lives in this window.</source>
+        <translation>此桌面没有系统托盘，因此 Screenmate 只在此窗口中运行。</translation>
     </message>
     <message>
-        <source>the talk button</source>
-        <translation>通话按钮</translation>
+        <source>Push-to-talk: the Talk button below.</source>
+        <translation>按键通话：使用下方的说话按钮。</translation>
+    </message>
+    <message>
+        <source>Push-to-talk: the Talk button below, or hold %1 anywhere.</source>
+        <translation>按键通话：使用下方的说话按钮，或在任意位置按住 %1。</translation>
     </message>
     <message>
         <source>Screenmate is still running</source>
@@ -857,6 +1495,34 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
 <context>
     <name>VisionController</name>
     <message>
+        <source>S&amp;haring</source>
+        <translation>共享(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause or Resume Sharing</source>
+        <translation>暂停或继续共享(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pick a &amp;Region…</source>
+        <translation>选择区域(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Share a &amp;Window…</source>
+        <translation>共享窗口(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Screen %1 (%2×%3)</source>
+        <translation>屏幕 %1（%2×%3）</translation>
+    </message>
+    <message>
+        <source>Windows to share</source>
+        <translation>可共享的窗口</translation>
+    </message>
+    <message>
+        <source>Share a window with the model</source>
+        <translation>与模型共享一个窗口</translation>
+    </message>
+    <message>
         <source>No other windows to share</source>
         <translation>没有其他可共享的窗口</translation>
     </message>
@@ -880,8 +1546,20 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>要与模型共享的内容</translation>
     </message>
     <message>
+        <source>Shared source</source>
+        <translation>共享来源</translation>
+    </message>
+    <message>
+        <source>Last frame sent to the model</source>
+        <translation>最近发送给模型的画面</translation>
+    </message>
+    <message>
         <source>Nothing shared</source>
         <translation>未共享任何内容</translation>
+    </message>
+    <message>
+        <source>Sharing status</source>
+        <translation>共享状态</translation>
     </message>
     <message>
         <source>Captured</source>
@@ -896,12 +1574,28 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>已跳过(无变化)</translation>
     </message>
     <message>
+        <source>Skipped (rate limit)</source>
+        <translation>已跳过（速率限制）</translation>
+    </message>
+    <message>
         <source>Tokens</source>
         <translation>令牌</translation>
     </message>
     <message>
+        <source>Frames looked at: sent plus skipped.</source>
+        <translation>已查看的画面：已发送加已跳过。</translation>
+    </message>
+    <message>
+        <source>Changed, but at most one frame a second is sent.</source>
+        <translation>画面有变化，但每秒最多发送一帧。</translation>
+    </message>
+    <message>
         <source>Pause sharing</source>
         <translation>暂停共享</translation>
+    </message>
+    <message>
+        <source>Stop or restart sending frames.</source>
+        <translation>停止或重新开始发送画面。</translation>
     </message>
     <message>
         <source>Not sharing</source>
@@ -922,6 +1616,22 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     <message>
         <source>Camera…</source>
         <translation>摄像头…</translation>
+    </message>
+    <message>
+        <source>Region %1</source>
+        <translation>区域 %1</translation>
+    </message>
+    <message>
+        <source>Window: %1</source>
+        <translation>窗口：%1</translation>
+    </message>
+    <message>
+        <source>Camera: %1</source>
+        <translation>摄像头：%1</translation>
+    </message>
+    <message>
+        <source>Pick again…</source>
+        <translation>重新选择…</translation>
     </message>
     <message>
         <source>Resume sharing</source>
@@ -980,14 +1690,45 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     </message>
 </context>
 <context>
+    <name>VoiceController</name>
+    <message>
+        <source>&amp;Voice</source>
+        <translation>语音(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Talk (Start or Stop)</source>
+        <translation>说话（开始或停止）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute Microphone</source>
+        <translation>麦克风静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Hands-free is on: just talk. Switch to push-to-talk to use Talk.</source>
+        <translation>免提已开启：直接说话即可。切换到按键通话才能使用“说话”。</translation>
+    </message>
+</context>
+<context>
     <name>VoiceControls</name>
     <message>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
+        <source>Stop or resume sending the microphone.</source>
+        <translation>停止或恢复发送麦克风声音。</translation>
+    </message>
+    <message>
         <source>● Speaking</source>
         <translation>● 正在说话</translation>
+    </message>
+    <message>
+        <source>The model is speaking</source>
+        <translation>模型正在说话</translation>
+    </message>
+    <message>
+        <source>Talk mode</source>
+        <translation>通话模式</translation>
     </message>
     <message>
         <source>Hands-free</source>
@@ -1036,6 +1777,10 @@ Push-to-talk: hold the talk button while you speak, or click it to start and aga
         <translation>免提模式:切换到按键通话才能使用此按钮。</translation>
     </message>
     <message>
+        <source>Talk: %1</source>
+        <translation>说话：%1</translation>
+    </message>
+    <message>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
@@ -1046,6 +1791,25 @@ Push-to-talk: hold the talk button while you speak, or click it to start and aga
     <message>
         <source>Speaker: %1</source>
         <translation>扬声器:%1</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBanner</name>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss warning</source>
+        <translation>关闭警告</translation>
+    </message>
+    <message>
+        <source>Hides this warning until something changes.</source>
+        <translation>隐藏此警告，直到情况发生变化。</translation>
     </message>
 </context>
 <context>

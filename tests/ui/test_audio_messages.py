@@ -1,0 +1,46 @@
+"""The audio warnings (worded in English by the Qt-free voice layer) in the interface language:
+the German mic warning of issue 17 among them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from desktop.ui.audio_messages import localise_audio_message
+from desktop.ui.i18n import install_translations
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    install_translations(qapp, "de")
+    yield
+    install_translations(qapp, "en")
+
+
+def test_device_messages_in_german(german: None) -> None:
+    # The warning a machine without a sound card shows, as the voice layer words it.
+    assert (
+        localise_audio_message("No audio input device was found. No audio output device was found.")
+        == "Es wurde kein Mikrofon gefunden. Es wurden weder Lautsprecher noch Kopfhörer gefunden."
+    )
+    joined = (
+        "Cannot open the microphone “USB Mic”: Error querying device -1 "
+        "Speaker “pulse” stopped playing; retrying in the background…"
+    )
+    assert localise_audio_message(joined) == (
+        "Das Mikrofon „USB Mic“ lässt sich nicht öffnen: Error querying device -1 "
+        "Der Lautsprecher „pulse“ spielt nicht mehr ab; neuer Versuch im Hintergrund…"
+    )
+    assert localise_audio_message("Input device “Jabra” is not available; using “default”.") == (
+        "Das Mikrofon „Jabra“ ist nicht verfügbar; „default“ wird verwendet."
+    )
+
+
+def test_english_is_reworded_the_same_way_and_unknown_text_passes(qapp: QApplication) -> None:
+    install_translations(qapp, "en")
+    assert localise_audio_message("Microphone “x” stopped; retrying in the background…") == (
+        "The microphone “x” stopped; retrying in the background…"
+    )
+    assert localise_audio_message("Something new happened.") == "Something new happened."
+    assert localise_audio_message("") == ""

@@ -219,6 +219,10 @@ class MainWindow(QMainWindow):
         """Add a feature's panel to the column right of the transcript (top to bottom)."""
         self._side.add_panel(widget, stretch)
 
+    def add_header_widget(self, widget: QWidget) -> None:
+        """An indicator in the header, left of the voice and language (the model speaking)."""
+        self._header.insertWidget(self._header.indexOf(self._session_info), widget)
+
     def add_status_widget(self, widget: QWidget) -> None:
         """A permanent widget at the right of the status bar (the cost meter)."""
         self.statusBar().addPermanentWidget(widget)
@@ -242,6 +246,7 @@ class MainWindow(QMainWindow):
         self.you_speaking.setObjectName("youSpeaking")
         self.you_speaking.hide()
         header.addWidget(self.you_speaking)
+        self._header = header
         self._session_info = QLabel(central)
         self._session_info.setObjectName("sessionInfo")
         self._session_info.setStyleSheet("color: palette(placeholder-text);")

@@ -39,6 +39,18 @@ class Notice:
     at: float
 
 
+def source_marker(role: Role, source: LineSource, speaker_available: bool = True) -> str:
+    """Which marker a line's header gets (an untranslated key): "typed", "spoken", or for a
+    model reply that came as voice while no speaker plays it, "voice, not played"."""
+    if source is LineSource.TYPED:
+        return "typed"
+    if source is LineSource.SPEECH:
+        if role is Role.MODEL and not speaker_available:
+            return "voice, not played"
+        return "spoken"
+    return ""
+
+
 def clock_time(timestamp: float) -> str:
     """`HH:MM:SS` in local time for a `time.time()` timestamp."""
     return time.strftime("%H:%M:%S", time.localtime(timestamp))

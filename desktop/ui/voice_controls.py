@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 METER_FPS = 30
 # The talk button never grows past this (device-independent pixels); longer labels elide.
-TALK_MAX_WIDTH = 240
+TALK_MAX_WIDTH = 220
 TALK_PADDING = 22
 
 
@@ -78,9 +78,11 @@ class TalkButton(QPushButton):
         painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
 
     def is_elided(self) -> bool:
+        self.ensurePolished()
         return self.fontMetrics().horizontalAdvance(self.text()) > self.width() - 2 * TALK_PADDING
 
     def fit_width(self, labels: list[str]) -> None:
+        self.ensurePolished()  # the style sheet's font decides the width
         widest = max(self.fontMetrics().horizontalAdvance(t) for t in labels)
         self.setFixedWidth(min(TALK_MAX_WIDTH, max(150, widest + 2 * TALK_PADDING + 4)))
 
@@ -92,7 +94,7 @@ class LevelMeter(QWidget):
         super().__init__(parent)
         self._level = 0.0
         self.setObjectName("inputLevel")
-        self.setMinimumWidth(80)
+        self.setMinimumWidth(60)
         self.setMaximumWidth(160)
         self.setToolTip(self.tr("Microphone input level"))
         self.setAccessibleName(self.tr("Microphone input level"))
@@ -173,13 +175,12 @@ class VoiceControls(QWidget):
         self.meter = LevelMeter(self)
         row.addWidget(self.meter, 1)
 
+        # Shown in the window's header (VoiceController puts it there), beside "You are
+        # speaking": in the row it would push the controls around at small widths.
         self.speaking = QLabel(self.tr("● Speaking"), self)
         self.speaking.setObjectName("speakingIndicator")
         self.speaking.setAccessibleName(self.tr("The model is speaking"))
-        policy = self.speaking.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)  # showing it moves nothing
-        self.speaking.setSizePolicy(policy)
-        row.addWidget(self.speaking)
+        self.speaking.hide()
 
         self.mode_combo = QComboBox(self)
         self.mode_combo.setObjectName("talkMode")
@@ -349,6 +350,10 @@ class VoiceController(QObject):
         self.voice = voice
         self.controls = VoiceControls(voice, window)
         window.add_controls(self.controls)
+        window.add_header_widget(self.controls.speaking)
+        # Replies are called "spoken" only while a speaker plays them.
+        self._stop_speaker_watch = voice.on_change(self._follow_speaker)
+        self._follow_speaker()
         self.controls.warning_changed.connect(
             lambda text: window.show_warning("voice", localise_audio_message(text))
         )
@@ -368,7 +373,11 @@ class VoiceController(QObject):
     async def start(self) -> None:
         await self.voice.start()
 
+    def _follow_speaker(self) -> None:
+        self._window.transcript.speaker_available = self.voice.status.speaker is DeviceState.OK
+
     async def aclose(self) -> None:
+        self._stop_speaker_watch()
         self._unsubscribe()
         await self.voice.stop()
 

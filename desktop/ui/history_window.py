@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.pricing import format_cost
 from desktop.outputs.history_db import HistoryStore, SessionRow
 from desktop.outputs.history_export import ROLE_NAMES, duration_text, to_json, to_markdown
+from desktop.ui.i18n import money, number
 from desktop.ui.theme import MODEL_COLOUR, USER_COLOUR, Restyler, Tone, readable, tint
 
 log = logging.getLogger(__name__)
@@ -176,8 +176,8 @@ class HistoryWindow(QWidget):
                 time.strftime("%Y-%m-%d %H:%M", time.localtime(session.started_at)),
                 duration_text(session.duration_s),
                 session.first_line or self.tr("(no lines)"),
-                f"{session.total_tokens:,}",
-                format_cost(session.cost),
+                number(session.total_tokens),
+                money(session.cost),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -228,8 +228,8 @@ class HistoryWindow(QWidget):
                     time.strftime("%A %d %B %Y, %H:%M", time.localtime(session.started_at)),
                     session.model or self.tr("unknown model"),
                     duration_text(session.duration_s),
-                    self.tr("%1 tokens").replace("%1", f"{session.total_tokens:,}"),
-                    self.tr("≈ %1").replace("%1", format_cost(session.cost)),
+                    self.tr("%1 tokens").replace("%1", number(session.total_tokens)),
+                    self.tr("≈ %1").replace("%1", money(session.cost)),
                 ]
             )
         )

@@ -78,6 +78,26 @@ def current_language() -> str:
     return _current
 
 
+def _numbers_locale() -> QLocale:
+    """The default locale; English for the bare "C" locale (LANG=C), which writes 3200."""
+    locale = QLocale()
+    return QLocale("en_US") if locale.language() == QLocale.Language.C else locale
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number as the interface language writes it: 3,200 / 3.200 / 1.00 / 1,00."""
+    if decimals == 0:
+        return _numbers_locale().toString(round(value))
+    return _numbers_locale().toString(float(value), "f", decimals)
+
+
+def money(usd: float) -> str:
+    """A cost in US dollars as the interface language writes it ("$0.0123", "0,0123 $"):
+    four decimals below a cent, else two, as `desktop.core.pricing.format_cost`."""
+    decimals = 4 if 0 < usd < 0.01 else 2
+    return _numbers_locale().toCurrencyString(float(usd), "$", decimals)
+
+
 class _Catalog(QTranslator):
     """Answers from the loaded .qm files (Screenmate's, then Qt's) and remembers which
     (context, source) each shown text came from."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.tool_calls import ToolRecord, ToolStatus, summarize
+from desktop.ui.i18n import number
 
 MAX_ROWS = 200
 # Shown with self.tr(name); QT_TRANSLATE_NOOP marks them for lupdate.
@@ -109,7 +110,7 @@ class ToolLogPanel(QGroupBox):
                 self.setChecked(True)
             self.empty.hide()
         args = summarize(json.dumps(record.args, ensure_ascii=False), 120)
-        took = "" if record.duration_s is None else f"{record.duration_s:.2f} s"
+        took = "" if record.duration_s is None else f"{number(record.duration_s, 2)} s"
         scheduling = SCHEDULING_TEXT.get(record.scheduling, record.scheduling)
         values = (record.name, record.status.value, took, args, record.result, scheduling)
         for column, text in enumerate(values):

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.events import Event, TurnComplete, Usage
-from desktop.core.pricing import PriceTable, UsageMeter, format_cost
+from desktop.core.pricing import PriceTable, UsageMeter
+from desktop.ui.i18n import money, number
 
 
 class UsageMeterLabel(QLabel):
@@ -64,8 +65,8 @@ class UsageMeterLabel(QLabel):
         else:
             text = (
                 self.tr("Session: %1 tokens · ≈ %2")
-                .replace("%1", f"{m.total_tokens:,}")
-                .replace("%2", format_cost(self.cost))
+                .replace("%1", number(m.total_tokens))
+                .replace("%2", money(self.cost))
             )
             self.setText(f"{text} · {unknown}" if m.unknown_turns else text)
         turns = (
@@ -73,7 +74,7 @@ class UsageMeterLabel(QLabel):
         )
         rows = [self.tr("This session, summed over %1").replace("%1", turns)]
         for title, counts in ((self.tr("Input"), m.prompt), (self.tr("Output"), m.response)):
-            detail = ", ".join(f"{k.lower()} {v:,}" for k, v in sorted(counts.items()))
+            detail = ", ".join(f"{k.lower()} {number(v)}" for k, v in sorted(counts.items()))
             rows.append(f"{title}: {detail or '0'}")
         extra = [
             (self.tr("Thinking (billed as output text)"), m.thoughts),
@@ -87,7 +88,7 @@ class UsageMeterLabel(QLabel):
                 m.unlabelled_response,
             ),
         ]
-        rows += [f"{title}: {count:,}" for title, count in extra if count]
+        rows += [f"{title}: {number(count)}" for title, count in extra if count]
         if m.unknown_turns:
             rows.append(
                 self.tr(

@@ -13,6 +13,8 @@ from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.i18n import (
     current_language,
     install_translations,
+    money,
+    number,
     pick_locale,
     retranslated,
     switch_language,
@@ -110,3 +112,18 @@ def test_pick_locale(language: str, system: str, expected: str) -> None:
 def test_unknown_texts_are_left_alone(qapp: QApplication, english: None) -> None:
     assert retranslated("") is None
     assert retranslated("a text nobody translated 12345") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "tokens", "small", "large"),
+    [
+        ("en", "3,200", "$0.0050", "$1,234.50"),
+        ("de", "3.200", "0,0050\u00a0$", "1.234,50\u00a0$"),  # a no-break space
+        ("zh_CN", "3,200", "$0.0050", "$1,234.50"),
+    ],
+)
+def test_token_counts_and_costs_follow_the_language(
+    qapp: QApplication, english: None, language: str, tokens: str, small: str, large: str
+) -> None:
+    switch_language(qapp, language)
+    assert (number(3200), money(0.005), money(1234.5)) == (tokens, small, large)

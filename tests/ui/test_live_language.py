@@ -21,7 +21,7 @@ from desktop.ui.i18n import (
 )
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -61,8 +61,12 @@ def test_ok_with_another_language_retranslates_open_windows(
     qtbot.waitExposed(welcome)
     menu, buttons, placeholder = texts(window)
     assert menu == "&Session" and "Send" in buttons
+    status, badge = window.status_text, window.badge_text
 
     choose_language(qtbot, window, "de")
+    # Texts built at run time are said again by the window's retranslate().
+    assert window.status_text == QCoreApplication.translate("MainWindow", status) != status
+    assert window.badge_text == QCoreApplication.translate("MainWindow", badge) != badge
     assert current_language() == "de" and store.load().ui_language == "de"
     menu, buttons, placeholder = texts(window)
     assert menu == "&Sitzung" and "Senden" in buttons, (menu, buttons)

@@ -1,12 +1,22 @@
 """Trim Qt's ICU data library (libicudata, ~31 MiB) to what Screenmate's languages need.
 
-Qt formats dates, numbers and locale names from its own CLDR tables; it uses ICU for
-collation, case mapping, normalisation, IDNA and legacy text codecs. ICU's data library holds
-all of that for ~900 locales. This keeps ICU's language-independent data (normalisation, case,
-break rules, the Chinese/Japanese word dictionary, time zones, converters) and the locale data
-of root, English, German and Chinese only (the languages Screenmate ships); other locales fall
-back to root, as ICU does for any locale it does not know. An item a kept one depends on
-(`icupkg` says which) is kept too.
+Qt formats dates, numbers and locale names from its own CLDR tables. What it calls in ICU
+(`nm -D --undefined-only` over every Qt library and plugin in the bundle lists exactly these
+families) is: collation (`ucol_*`: `coll/`, `ucadata.icu`), case mapping (`u_strToUpper/Lower`:
+the case data is compiled into libicuuc), time-zone ids and display names (`ucal_*`: `zone/`,
+`zoneinfo64`, `metaZones`, `timezoneTypes`) and text codecs (`ucnv_*`: only for encodings
+Qt does not convert itself, i.e. anything but UTF-8/16/32 and Latin-1; Screenmate's text is
+all UTF-8 and decoded by Python). ICU's data library holds far more, for ~900 locales.
+
+This keeps the locale data of root, English, German and Chinese only (the languages Screenmate
+ships; other locales fall back to root, as ICU does for any locale it does not know) and drops
+what no ICU function Qt calls reads: break iteration (`brkitr/`, with the CJK/Thai
+dictionaries: Qt finds text boundaries itself and imports no `ubrk_*`), transliteration,
+currency/language/region/unit display names, spelled-out numbers, character names,
+StringPrep/IDNA/confusables data and the table-based legacy converters (`*.cnv`; the algorithmic
+ones, UTF-8/16/32, Latin-1 and ASCII, are code in libicuuc, and the alias table stays). An item
+a kept one depends on (`icupkg` says which) is kept too. tests/packaging/test_bundle.py calls
+those ICU functions on the trimmed library.
 
 Needs `icupkg` (Debian: icu-devtools), `readelf` and a C compiler at build time; without
 them the bundle keeps the full library (the spec says so). Run by packaging/screenmate.spec:
@@ -32,8 +42,15 @@ def missing_tools() -> list[str]:
     return [tool for tool in ("icupkg", "readelf", "cc") if shutil.which(tool) is None]
 
 
+# Trees and items no ICU function that Qt imports reads (see above).
+UNUSED_TREES = ("brkitr/", "translit/", "curr/", "lang/", "region/", "unit/", "rbnf/")
+UNUSED_ITEMS = re.compile(r"^(unames\.icu|confusables\w*\.cfu|\w+\.spp|uts46\.nrm|.+\.cnv)$")
+
+
 def droppable(item: str) -> bool:
     """An item of the package (`coll/fr.res`, `af.res`, `brkitr/thaidict.dict`) we drop."""
+    if item.startswith(UNUSED_TREES) or UNUSED_ITEMS.match(item):
+        return True
     name = item.rsplit("/", 1)[-1]
     match = LOCALE.match(name)
     return bool(match) and match.group(1) not in KEEP_LANGS

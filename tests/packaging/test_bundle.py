@@ -2,17 +2,23 @@
 
 (a) headless: one turn on the bundled Live API emulator (no API key in the environment);
 (b) the window under the test X server: live on the emulator, visible, quits cleanly on SIGTERM;
-voice on the private PulseAudio with the echo canceller; what the spec filters out stays out.
+voice on the private PulseAudio with the echo canceller; what the spec filters out stays out,
+the size per component (printed) within the budget; Qt's ICU calls on the trimmed data; the
+no-BLAS numpy the bundle ships.
 The build is cached by source hash (tests/support/bundle.py); a failed build fails the tests.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
 import shutil
 import signal
 import subprocess
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,8 +27,22 @@ from tests.support.bundle import ensure_bundle
 from tests.support.pulse import PulseAudio
 from tests.support.xvfb import XServer
 
+
+def _packaging_module(name: str) -> ModuleType:
+    """A helper of the spec (packaging/ is no package: its name would shadow `packaging`)."""
+    path = Path(__file__).resolve().parents[2] / "packaging" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"screenmate_packaging_{name}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+numpy_noblas = _packaging_module("numpy_noblas")
+
 # The first build takes ~1-2 min on a 2-core machine; pytest's default limit is 120 s.
-pytestmark = pytest.mark.timeout(900)
+# A fresh machine also builds numpy without OpenBLAS once (~5-10 min).
+pytestmark = pytest.mark.timeout(1800)
 
 
 @pytest.fixture(scope="module")
@@ -92,20 +112,52 @@ def test_bundle_window_goes_live_and_quits_cleanly(
     assert b"Traceback" not in err, err[-3000:]
 
 
+# What each part of the bundle is, for the size report (first match wins).
+COMPONENTS = (
+    ("Qt: FFmpeg (camera, screen capture)", ("PySide6/Qt/lib/libav", "PySide6/Qt/lib/libsw")),
+    ("Qt: ICU", ("PySide6/Qt/lib/libicu",)),
+    ("Qt: libraries, plugins, translations", ("PySide6/Qt/",)),
+    ("Qt: Python bindings (PySide6, shiboken6)", ("PySide6/", "shiboken6/")),
+    ("livekit (echo canceller)", ("livekit/",)),
+    ("numpy.libs (OpenBLAS)", ("numpy.libs/",)),
+    ("numpy", ("numpy/",)),
+    ("cryptography", ("cryptography/",)),
+    ("Python: lib-dynload", ("python3.",)),
+    ("pydantic_core", ("pydantic_core/",)),
+)
+# The bundle's size ceiling, so it cannot grow back unnoticed: what was measured after issue
+# 16's diet plus a little room (packaging/README.md). Issue 16's goal, 160 MiB, is not met.
+MAX_BUNDLE_MIB = 195
+
+
+def component_sizes(bundle: Path) -> dict[str, int]:
+    internal = bundle / "_internal"
+    sizes: dict[str, int] = {"executable + Python modules (PYZ)": 0}
+    for path in bundle.rglob("*"):
+        if not path.is_file() or path.is_symlink():  # PyInstaller links some libraries
+            continue
+        name = path.relative_to(internal).as_posix() if path.is_relative_to(internal) else ""
+        if not name:
+            key = "executable + Python modules (PYZ)"
+        elif "/" not in name and ".so" in name:
+            key = "other shared libraries"
+        else:
+            rest = "the rest (base_library.zip, zeroconf, certifi, resources, ...)"
+            key = next((k for k, prefixes in COMPONENTS if name.startswith(prefixes)), rest)
+        sizes[key] = sizes.get(key, 0) + path.stat().st_size
+    return sizes
+
+
 def test_bundle_leaves_out_what_the_app_never_uses(executable: Path) -> None:
-    """The spec's diet (issue 16): what it filters out stays out, and ICU's data is trimmed
-    when the build machine has icupkg. Prints the size per component."""
-    internal = executable.parent / "_internal"
-    sizes: dict[str, int] = {}
-    for path in internal.rglob("*"):
-        if path.is_file() and not path.is_symlink():  # PyInstaller links some libraries
-            top = path.relative_to(internal).parts[0]
-            key = "(shared libraries)" if ".so" in top else top
-            sizes[key] = sizes.get(key, 0) + path.stat().st_size
-    sizes["(executable + Python modules)"] = executable.stat().st_size
-    for name, size in sorted(sizes.items(), key=lambda kv: -kv[1])[:12]:
+    """The spec's diet (issue 16): what it filters out stays out, libraries are stripped,
+    numpy has no OpenBLAS, ICU's data is trimmed when the build machine has icupkg, and the
+    whole stays under its budget. Prints the size per component."""
+    sizes = component_sizes(executable.parent)
+    for name, size in sorted(sizes.items(), key=lambda kv: -kv[1]):
         print(f"{size / 2**20:7.1f} MiB  {name}")
-    print(f"{sum(sizes.values()) / 2**20:7.1f} MiB  total")
+    total = sum(sizes.values()) / 2**20
+    print(f"{total:7.1f} MiB  total")
+    internal = executable.parent / "_internal"
     qt = internal / "PySide6" / "Qt"
     gone = [
         qt / "plugins" / "networkinformation",
@@ -115,13 +167,80 @@ def test_bundle_leaves_out_what_the_app_never_uses(executable: Path) -> None:
         qt / "lib" / "libQt6MultimediaWidgets.so.6",
         qt / "plugins" / "imageformats" / "libqtiff.so",
         internal / "numpy" / "random",
+        internal / "numpy.libs",
         internal / "libgio-2.0.so.0",
         internal / "libgtk-3.so.0",
+        internal / "PySide6" / "QtDBus.abi3.so",
+        internal / "PySide6" / "QtConcurrent.abi3.so",
+        internal / "livekit" / "rtc" / "resources" / "jupyter-html",
     ]
     assert [str(p) for p in gone if p.exists()] == []
     translations = {p.name for p in (qt / "translations").glob("qt*.qm")}
     assert translations <= {f"{kind}_{lang}.qm" for kind in ("qt", "qtbase", "qtmultimedia")
                             for lang in ("de", "zh_CN", "en")}, translations  # fmt: skip
+    # What the spec strips: no symbol table left outside the dynamic one.
+    for lib in (internal / "cryptography" / "hazmat" / "bindings").glob("_rust*.so"):
+        readelf = ["readelf", "-SW", str(lib)]
+        sections = subprocess.run(readelf, capture_output=True, text=True, check=True).stdout
+        assert ".symtab" not in sections, f"{lib} was not stripped"
     if shutil.which("icupkg") and shutil.which("cc"):
         icu = next((qt / "lib").glob("libicudata.so.*"))
-        assert icu.stat().st_size < 20 * 2**20, "ICU's data was not trimmed"
+        assert icu.stat().st_size < 5 * 2**20, "ICU's data was not trimmed"
+    assert total <= MAX_BUNDLE_MIB, f"the bundle is {total:.1f} MiB"
+
+
+def test_bundle_icu_answers_what_qt_asks(executable: Path) -> None:
+    """Qt's calls into the trimmed ICU (collation, case, time zones, codecs) answer as with
+    ICU's full data, in root/en/de/zh (tests/packaging/icu_check.py)."""
+    lib = executable.parent / "_internal" / "PySide6" / "Qt" / "lib"
+    check = [sys.executable, str(Path(__file__).with_name("icu_check.py")), str(lib)]
+    run = subprocess.run(check, capture_output=True, text=True, timeout=60, check=False)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert json.loads(run.stdout) == {  # what the full library answers (checked 2026-12-02)
+        "collate_de": -1, "collate_zh": 1, "collate_en": -1, "upper_de": "STRASSE",
+        "zone_de": "Mitteleuropäische Normalzeit", "zone_zh": "中欧标准时间",
+        "zone_en": "Central European Standard Time", "canonical_zone": "Asia/Calcutta",
+        "converters": "ok",
+    }  # fmt: skip
+
+
+def _build_id(lib: Path) -> str:
+    notes = subprocess.run(["readelf", "-nW", str(lib)], capture_output=True, text=True,
+                           check=True).stdout  # fmt: skip
+    found = re.search(r"Build ID: ([0-9a-f]+)", notes)
+    assert found, f"{lib} has no build id"
+    return found.group(1)
+
+
+def test_bundle_numpy_is_the_no_blas_build_and_works(executable: Path) -> None:
+    """The bundle's numpy extension modules are the no-BLAS build's (packaging/numpy_noblas.py),
+    and that build does what numpy does, linear algebra included."""
+    import numpy
+
+    root = numpy_noblas.ensure()
+    internal = executable.parent / "_internal"
+    shipped = sorted((internal / "numpy").rglob("*.so"))
+    assert shipped
+    for lib in shipped:  # the spec strips them: compare the build ids, and what they link
+        twin = root / lib.relative_to(internal)
+        assert _build_id(lib) == _build_id(twin), f"{lib} is not the no-BLAS build's"
+        needed = subprocess.run(["readelf", "-dW", str(lib)], capture_output=True, text=True,
+                                check=True).stdout  # fmt: skip
+        assert "blas" not in needed and "gfortran" not in needed, f"{lib}: {needed}"
+    code = (
+        "import numpy as np, json\n"
+        f"assert np.__file__.startswith({str(root)!r}), np.__file__\n"
+        "a = np.arange(1, 10, dtype=float).reshape(3, 3) + np.eye(3)\n"
+        "x = np.linalg.solve(a, np.ones(3))\n"
+        "assert np.allclose(a @ x, 1)\n"
+        "assert np.allclose(np.linalg.inv(a) @ a, np.eye(3))\n"
+        "s = np.sin(np.arange(480) / 8).astype(np.float32)\n"
+        "assert abs(np.fft.rfft(s)).argmax() == 10\n"
+        "b = np.frombuffer((np.arange(320, dtype='<i2') * 3).tobytes(), dtype='<i2')\n"
+        "print(json.dumps([np.__version__, int(b.sum()), float(np.dot(s, s))]))\n"
+    )
+    env = {"PYTHONPATH": str(root)}
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=120, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert json.loads(run.stdout)[0] == numpy.__version__

@@ -1,10 +1,10 @@
 """Build the PyInstaller bundle (dist/screenmate/) once per source state.
 
-The build is keyed by a hash of everything that goes into it: the spec, the entry script,
-`icu_trim.py`, `desktop/`, `resources/` and `pyproject.toml`. When
-`build/screenmate-bundle.sha256` matches and the executable exists, dist/ is reused, so reruns
-cost nothing. A failed build raises with PyInstaller's output: the packaging tests fail, they
-are never skipped.
+The build is keyed by a hash of everything that goes into it: the spec, the Python files in
+packaging/ (entry script and the spec's helpers), `desktop/`, `resources/` and
+`pyproject.toml`. When `build/screenmate-bundle.sha256` matches and the executable exists,
+dist/ is reused, so reruns cost nothing. A failed build raises with PyInstaller's output: the
+packaging tests fail, they are never skipped.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ DIST = REPO / "dist"
 BUNDLE = DIST / "screenmate"
 EXECUTABLE = BUNDLE / "screenmate"
 STAMP = REPO / "build" / "screenmate-bundle.sha256"
-BUILD_TIMEOUT_S = 600
+# A fresh machine also builds numpy without OpenBLAS once (packaging/numpy_noblas.py).
+BUILD_TIMEOUT_S = 1800
 
 
 def source_hash() -> str:
     digest = hashlib.sha256()
-    files = [SPEC, REPO / "packaging" / "screenmate_entry.py", REPO / "pyproject.toml"]
-    files.append(REPO / "packaging" / "icu_trim.py")  # run by the spec after the build
+    files = [SPEC, REPO / "pyproject.toml"]
+    files += sorted((REPO / "packaging").glob("*.py"))  # the entry and the spec's helpers
     for folder in (REPO / "desktop", REPO / "resources"):
         files += [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     for path in sorted(files):

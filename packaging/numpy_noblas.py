@@ -1,0 +1,106 @@
+"""numpy without OpenBLAS, for the bundle.
+
+numpy's wheels link OpenBLAS (`numpy.libs/`: OpenBLAS 24 MiB for ~20 CPU kernels, gfortran,
+quadmath: 27 MiB in all). Screenmate uses numpy on audio blocks and frames (10-20 ms of PCM,
+a few hundred thousand pixels): element-wise arithmetic, resampling glue, no large matrix
+products, and no `numpy.linalg` in its own code. numpy built with `-Dblas=none -Dlapack=none`
+is the same numpy (same version, same Python files, the same SIMD loops) whose matrix products
+use its own loops and whose `numpy.linalg` uses its bundled lapack_lite: every function still
+works, big linear algebra is slower.
+
+The bundle takes numpy's Python modules and extension modules from such a build of the exact
+version installed in the venv: `ensure()` builds the wheel once (pip builds it from the sdist
+on PyPI; ~5-10 min on 2 cores, then cached in build/numpy-noblas/ and in pip's wheel cache) and
+`swap()` points the spec's numpy entries at it and drops `numpy.libs/`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from importlib.metadata import version as installed_version
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CACHE = REPO / "build" / "numpy-noblas"
+BUILD_ARGS = (
+    "-Csetup-args=-Dblas=none",
+    "-Csetup-args=-Dlapack=none",
+    "-Csetup-args=-Dallow-noblas=true",
+    "-Cinstall-args=--strip",
+)
+
+
+def ensure(version: str | None = None) -> Path:
+    """The folder holding the no-BLAS `numpy/` package of `version` (default: the installed
+    numpy's), built now if it is not there yet."""
+    version = version or installed_version("numpy")
+    root = CACHE / f"numpy-{version}"
+    if (root / "numpy" / "__init__.py").exists():
+        return root
+    wheels = CACHE / "wheels"
+    wheels.mkdir(parents=True, exist_ok=True)
+    found = sorted(wheels.glob(f"numpy-{version}-*.whl"))
+    if not found:
+        print(
+            f"numpy_noblas: building numpy {version} without BLAS (once; takes minutes)", flush=True
+        )
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--no-deps",
+                "--no-binary",
+                "numpy",
+                f"numpy=={version}",
+                "-w",
+                str(wheels),
+                *BUILD_ARGS,
+            ],
+            check=True,
+        )
+        found = sorted(wheels.glob(f"numpy-{version}-*.whl"))
+    partial = root.with_name(root.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    with zipfile.ZipFile(found[-1]) as wheel:
+        wheel.extractall(partial)
+    for lib in (partial / "numpy").rglob("*.so"):
+        needed = subprocess.run(
+            ["readelf", "-dW", str(lib)], capture_output=True, text=True, check=True
+        ).stdout
+        if re.search(r"NEEDED.*\[lib(scipy_)?openblas|NEEDED.*\[libgfortran", needed):
+            raise RuntimeError(f"{lib} still links BLAS: wheel {found[-1]} is not a no-BLAS build")
+    partial.rename(root)
+    return root
+
+
+def swap(analysis, root: Path) -> None:
+    """Point the Analysis' numpy modules, extension modules and data at `root`'s numpy and
+    leave numpy.libs (OpenBLAS) out. Fails if an extension module has no counterpart."""
+    import numpy  # the venv's: where Analysis found the files
+
+    site = Path(numpy.__file__).resolve().parent.parent
+
+    def moved(src: str, required: bool) -> str:
+        path = Path(src).resolve()
+        if not path.is_relative_to(site / "numpy"):
+            return src
+        twin = root / path.relative_to(site)
+        if twin.exists():
+            return str(twin)
+        if required:
+            raise RuntimeError(f"numpy_noblas: no {twin} in the no-BLAS build")
+        return src
+
+    analysis.binaries = [
+        (dest, moved(src, True), kind)
+        for dest, src, kind in analysis.binaries
+        if not dest.replace("\\", "/").startswith("numpy.libs/")
+    ]
+    analysis.pure = [(name, moved(src, True), kind) for name, src, kind in analysis.pure]
+    analysis.datas = [(dest, moved(src, False), kind) for dest, src, kind in analysis.datas]

@@ -255,7 +255,7 @@ class Conversation(ToolTurns):
         said = [self.showcase.outcome_sentence(o) for o in self._outcomes]
         if not said or not all(said):
             return None
-        return " ".join(s for s in said if s) + f" This is reply {self.state.replies + 1}."
+        return " ".join(s for s in said if s)
 
     def _input_transcription_steps(self) -> list[Step]:
         if not (self.config.input_transcription and self._turn.transcripts):

@@ -8,7 +8,7 @@ a new `LiveSession` arrive. User text is inserted as plain text and never interp
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -16,6 +16,8 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QKeySequence,
+    QPainter,
+    QPaintEvent,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -29,6 +31,7 @@ from desktop.ui.transcript_format import (
     Notice,
     clock_time,
     format_transcript_plain,
+    source_marker,
 )
 
 ROLE_COLOURS: dict[Role, str] = {Role.USER: "#1a73e8", Role.MODEL: "#8e44c9"}
@@ -60,8 +63,13 @@ class TranscriptView(QTextBrowser):
         if font.pointSizeF() > 0:  # reading text a notch larger than the UI chrome
             font.setPointSizeF(font.pointSizeF() * 1.1)
             self.setFont(font)
-        self.setPlaceholderText(self.tr("The conversation appears here."))
+        # Shown only while the transcript is empty: how to try the screen features, true for
+        # Google and the emulator alike. Painted here: Qt shows one line of a placeholder.
+        self._hint = self.empty_hint()
 
+        # False while no speaker plays the model's voice (set by the voice wiring): its
+        # replies are then not called "spoken" (issue 17).
+        self.speaker_available = True
         self._entries: list[DisplayLine | Notice] = []
         self._blocks: dict[int, tuple[DisplayLine, QTextBlock]] = {}
         self._follow_tail = True
@@ -74,6 +82,43 @@ class TranscriptView(QTextBrowser):
         self.copy_transcript_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_transcript_action.triggered.connect(self.copy_transcript)
         self.addAction(self.copy_transcript_action)
+
+    def empty_hint(self) -> str:
+        return self.tr(
+            "The conversation appears here.\n\n"
+            "Try it: share a region in \u201cWhat the model sees\u201d, then ask "
+            "\u201cWhere is the red box?\u201d or \u201cWhat do you see?\u201d. With "
+            "\u201cPoint at things on the shared screen\u201d on (the default), the answer "
+            "highlights what it names on your screen.\n\n"
+            "Without an API key an offline emulator answers: it goes by the colours and "
+            "shapes in the picture and cannot read text."
+        )
+
+    @property
+    def hint_text(self) -> str:
+        """The hint painted while the transcript is empty."""
+        return self._hint
+
+    @property
+    def hint_shown(self) -> bool:
+        return self.document().isEmpty()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hint_shown:
+            return
+        margin = int(self.document().documentMargin())
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().placeholderText().color())
+        area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        painter.drawText(area, Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self._hint)
+        painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._hint = self.empty_hint()
+            self.viewport().update()
+        super().changeEvent(event)
 
     # -- feeding ------------------------------------------------------------------------
 
@@ -192,7 +237,7 @@ class TranscriptView(QTextBrowser):
         cursor.insertText(self._role_labels()[line.role], role_format)
 
         header = f"   {clock_time(line.started_at)}"
-        marker = self._source_marker(line.source)
+        marker = self._source_marker(line.source, line.role)
         if marker:
             header += f" · {marker}"
         cursor.insertText(header, self._muted_format(smaller=True))
@@ -231,12 +276,14 @@ class TranscriptView(QTextBrowser):
     def _interrupted(self) -> str:
         return self.tr("(interrupted)")
 
-    def _source_marker(self, source: LineSource) -> str:
-        if source is LineSource.TYPED:
-            return self.tr("typed")
-        if source is LineSource.SPEECH:
-            return self.tr("spoken")
-        return ""
+    def _source_marker(self, source: LineSource, role: Role = Role.USER) -> str:
+        key = source_marker(role, source, self.speaker_available)
+        names = {
+            "typed": self.tr("typed"),
+            "spoken": self.tr("spoken"),
+            "voice, not played": self.tr("voice, not played"),
+        }
+        return names.get(key, "")
 
     # -- following the tail -------------------------------------------------------------
 

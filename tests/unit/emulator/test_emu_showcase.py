@@ -74,8 +74,7 @@ def test_where_is_calls_point_at_with_a_box_on_the_red_box() -> None:
     assert inside(call["args"]["box"], (480, 100, 560, 260), (1024, 576))
     text = answer(conv, call, {"result": "highlighted on the screen at x=1, y=2, 3x4"})
     assert text == (
-        f"{EMULATED} There: I pointed at the largest red shape I saw, at the bottom left. "
-        "This is reply 1."
+        f"{EMULATED} There: I pointed at the largest red shape I saw, at the bottom left."
     )
 
 
@@ -89,8 +88,7 @@ def test_where_is_the_save_button_points_at_the_most_button_like_shape() -> None
     assert inside(call["args"]["box"], (400, 800, 440, 920), (1024, 576))
     text = answer(conv, call, {"error": "nothing is shared, so there is no frame to point into"})
     assert text.startswith(f"{EMULATED} I tried to point at the most button-like shape I saw")
-    assert text.endswith("point_at failed: nothing is shared, so there is no frame to point into. "
-                         "This is reply 1.")  # fmt: skip
+    assert text.endswith("point_at failed: nothing is shared, so there is no frame to point into.")
 
 
 def test_where_is_without_point_at_or_without_a_frame_is_said_in_words() -> None:

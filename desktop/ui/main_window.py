@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,6 +45,7 @@ from desktop.core.window_facts import Badge, badge_for
 from desktop.settings import Settings, SettingsStore, config_dir
 from desktop.ui.banner import WarningBanner
 from desktop.ui.grounding_view import GroundingPanel
+from desktop.ui.i18n import retranslate_tree
 from desktop.ui.model_notice import model_suggestion
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_line import StatusLine
@@ -429,6 +430,18 @@ class MainWindow(QMainWindow):
         saved = self._window_state.value("main_window/geometry")
         if not (hasattr(saved, "isEmpty") and not saved.isEmpty() and self.restoreGeometry(saved)):
             self.resize(*DEFAULT_SIZE)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The interface language changed (Settings › Interface language): the static texts
+        are looked up again, the badge and the state line are said again."""
+        retranslate_tree(self)
+        self._update_badge()
+        self._status.show_state(self._status.state)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._placed:

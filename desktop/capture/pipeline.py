@@ -25,13 +25,22 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import simplejpeg
 
+from desktop.capture.frames import (
+    FULL_QUALITY,
+    FullFrame,
+    PipelineConfig,
+    PipelineState,
+    Prepared,
+    SentFrame,
+    blank_rects,
+    encode_jpeg,
+    pipeline_config,
+)
 from desktop.capture.sources import CaptureError, FrameSource
 from desktop.core.downscale import Downscaler
 from desktop.core.events import (
@@ -45,93 +54,24 @@ from desktop.core.frame_diff import Signature, change_score, signature
 from desktop.core.frame_pacing import (
     SENT_REASONS,
     FramePacer,
-    PacingConfig,
-    Reason,
     VisionStats,
 )
 from desktop.core.geometry import FrameGeometry, Rect
-from desktop.settings import Settings
+
+__all__ = [
+    "FramePipeline",
+    "FullFrame",
+    "PipelineConfig",
+    "PipelineState",
+    "SentFrame",
+    "encode_jpeg",
+    "pipeline_config",
+]
 
 log = logging.getLogger(__name__)
 
 # The picture captured while connecting may open the session if it is this young.
 WARM_ENOUGH_S = 3.0
-EXCLUDED_GREY = 0x80
-# A full-resolution look (`FramePipeline.full_resolution`) is for fine print: less loss.
-FULL_QUALITY = 90
-
-
-@dataclass(frozen=True)
-class PipelineConfig:
-    max_side: int = 1024
-    quality: int = 80
-    media_resolution: str = ""
-    pacing: PacingConfig = field(default_factory=PacingConfig)
-
-
-@dataclass(frozen=True)
-class SentFrame:
-    jpeg: bytes
-    geometry: FrameGeometry
-    reason: Reason
-    at: float
-
-
-@dataclass(frozen=True)
-class FullFrame:
-    """One picture of the source at its native resolution (not downscaled)."""
-
-    jpeg: bytes
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
-class PipelineState:
-    source: str  # the source's label, "" for none
-    sharing: bool  # a source is set, not paused and the session is live
-    paused: bool
-    message: str = ""  # why sharing paused by itself (a fault), for people
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    pixels: npt.NDArray[np.uint8]
-    sig: Signature
-    geometry: FrameGeometry
-    at: float
-    generation: int
-    grabbed_at: float  # when the grab began
-
-
-def pipeline_config(settings: Settings, fps_max: float | None = None) -> PipelineConfig:
-    """The pipeline's settings; `fps_max` (from `--fps-max`) overrides the setting."""
-    return PipelineConfig(
-        max_side=max(16, settings.vision_max_side),
-        media_resolution=settings.media_resolution,
-        pacing=PacingConfig(
-            max_fps=fps_max or settings.vision_fps_max or 1.0,
-            threshold=settings.vision_change_threshold,
-            keepalive_s=settings.vision_keepalive_s,
-        ),
-    )
-
-
-def encode_jpeg(pixels: npt.NDArray[np.uint8], quality: int) -> bytes:
-    return bytes(
-        simplejpeg.encode_jpeg(
-            pixels, quality=quality, colorspace="BGRA", colorsubsampling="420", fastdct=True
-        )
-    )
-
-
-def blank_rects(pixels: npt.NDArray[np.uint8], origin: Rect, rects: Sequence[Rect]) -> None:
-    """Paint the parts of `rects` (device pixels) inside the frame flat grey, in place."""
-    for rect in rects:
-        part = rect.intersect(origin)
-        if not part.empty:
-            x, y = part.x - origin.x, part.y - origin.y
-            pixels[y : y + part.h, x : x + part.w, :3] = EXCLUDED_GREY
 
 
 class FramePipeline:
@@ -156,12 +96,12 @@ class FramePipeline:
         self._paused = False
         self._message = ""
         self._exclusions: tuple[Rect, ...] = ()
-        self._latest: _Prepared | None = None
+        self._latest: Prepared | None = None
         self._last_sent_sig: Signature | None = None
         self._user_line: int | None = None
         # A fresh picture was asked for at this time; captures grabbed earlier do not serve it.
         self._fresh_since: float | None = None
-        self._fresh_waiters: list[asyncio.Future[None]] = []
+        self._fresh_waiters: list[tuple[asyncio.Future[None], float]] = []  # (future, wait)
         self._wake = asyncio.Event()
         self._closed = False
         self._task: asyncio.Task[None] | None = None
@@ -264,16 +204,30 @@ class FramePipeline:
         self._pacer.request_fresh()
         self._wake.set()
 
-    def fresh_frame(self) -> asyncio.Future[None] | None:
-        """A typed line is about to go: None when nothing is shared live, else a future done
-        once a picture captured from now on is with the session (sent, or the same as the last
-        frame sent). The caller bounds the wait."""
-        if not self._sharing():
+    def fresh_frame(self, wait_s: float) -> asyncio.Future[None] | None:
+        """A typed line is about to go: None when nothing is shared, else a future done once a
+        picture captured from now on is with the session (sent, or the same as the last frame
+        sent), or after `wait_s` of live sharing without one. While the session connects it
+        waits for the first frame once live, so that frame goes before the line."""
+        if self._source is None or self._paused or not self._connected_or_coming():
             return None
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._fresh_waiters.append(future)
-        self.request_fresh_frame()
+        self._fresh_waiters.append((future, wait_s))
+        self._fresh_since = self._clock()
+        if self._live:
+            self._start_waits([(future, wait_s)])
+            self.request_fresh_frame()
         return future
+
+    def _connected_or_coming(self) -> bool:
+        return self._session in (
+            SessionState.LIVE, SessionState.CONNECTING, SessionState.RECONNECTING
+        )  # fmt: skip
+
+    def _start_waits(self, waiters: list[tuple[asyncio.Future[None], float]]) -> None:
+        loop = asyncio.get_running_loop()
+        for future, wait_s in waiters:
+            loop.call_later(wait_s, _resolve, future)
 
     async def full_resolution(self) -> FullFrame | str:
         """A fresh JPEG of the current source at its native resolution (no downscale, the
@@ -301,13 +255,19 @@ class FramePipeline:
         if isinstance(event, StateChanged):
             was_live = self._live
             self._session = event.state
-            if not self._live:
-                self._fresh_served()
+            if not self._connected_or_coming():
+                self._fresh_served()  # no frame is coming: the text may go (to the outbox)
             if self._live and not was_live:
                 self._pacer.restart()
                 self._last_sent_sig = None
+                self._start_waits(self._fresh_waiters)  # lines typed while connecting
                 latest = self._latest
-                if latest is not None and self._clock() - latest.at <= WARM_ENOUGH_S:
+                since = self._fresh_since
+                if (
+                    latest is not None
+                    and self._clock() - latest.at <= WARM_ENOUGH_S
+                    and (since is None or latest.grabbed_at >= since)
+                ):
                     self._decide_and_send(latest, counts_capture=True)
             self._notify_state()
             self._wake.set()
@@ -379,9 +339,8 @@ class FramePipeline:
         for it may go."""
         self._fresh_since = None
         waiters, self._fresh_waiters = self._fresh_waiters, []
-        for future in waiters:
-            if not future.done():
-                future.set_result(None)
+        for future, _ in waiters:
+            _resolve(future)
 
     def _fault(self, generation: int, message: str) -> None:
         if generation != self._generation:
@@ -393,7 +352,7 @@ class FramePipeline:
         self._generation += 1
         self._notify_state()
 
-    def _decide_and_send(self, prepared: _Prepared, *, counts_capture: bool) -> None:
+    def _decide_and_send(self, prepared: Prepared, *, counts_capture: bool) -> None:
         score = change_score(self._last_sent_sig, prepared.sig)
         reason = self._pacer.decide(self._clock(), score, counts_capture=counts_capture)
         if reason in SENT_REASONS:
@@ -437,14 +396,14 @@ class FramePipeline:
         jpeg = encode_jpeg(pixels, FULL_QUALITY)
         return FullFrame(jpeg, int(pixels.shape[1]), int(pixels.shape[0]))
 
-    def _prepare(self, source: FrameSource, generation: int, max_side: int) -> _Prepared:
+    def _prepare(self, source: FrameSource, generation: int, max_side: int) -> Prepared:
         if self._downscaler.max_side != max_side:
             self._downscaler = Downscaler(max_side)
         grabbed_at = self._clock()
         origin, pixels = self._grab(source, generation)
         small = self._downscaler.scale(pixels)
         geometry = FrameGeometry(origin, small.shape[1], small.shape[0])
-        return _Prepared(small, signature(small), geometry, self._clock(), generation, grabbed_at)
+        return Prepared(small, signature(small), geometry, self._clock(), generation, grabbed_at)
 
     def _close_opened(self) -> None:
         opened, self._opened = self._opened, None
@@ -458,6 +417,11 @@ class FramePipeline:
         state = self.state
         for listener in list(self.state_listeners):
             _call(listener, state)
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
 
 
 def _call(listener: Callable[[Any], None], value: Any) -> None:

@@ -4,7 +4,8 @@ push-to-talk / stream markers. None of these block or raise: each waits in the o
 
 No question is answered from a stale picture: while a picture is shared (`use_fresh_frames`),
 a typed line goes after a frame of the current screen, captured when it was typed, waiting at
-most `TEXT_FRAME_WAIT_S` for it (then it goes anyway); lines typed meanwhile queue behind it.
+most `TEXT_FRAME_WAIT_S` of live sharing for it (then it goes anyway; typed while connecting,
+it goes after the first frame once live); lines typed meanwhile queue behind it.
 The start of speech (a push-to-talk press, or the first loud mic block after a quiet second)
 asks for a fresh frame too, without holding anything up: the answer comes after the speech.
 """
@@ -20,8 +21,10 @@ import numpy as np
 from desktop.session.outbox import Outbox
 from desktop.session.sdk_io import Input, Outgoing
 
-# How long a typed line waits for the frame of the screen it was typed at.
+# How long a typed line waits (while live) for the frame of the screen it was typed at.
 TEXT_FRAME_WAIT_S = 0.45
+# While connecting it waits for the first frame once live; never longer than this in all.
+MAX_TEXT_HOLD_S = 30.0
 # Hands-free speech start: a block this loud (RMS, of full scale) after this much quiet.
 SPEECH_RMS = 0.02
 QUIET_BEFORE_SPEECH_S = 1.0
@@ -34,8 +37,9 @@ class FreshFrames(Protocol):
         """Capture and send the current picture now (the user starts speaking)."""
         ...
 
-    def fresh_frame(self) -> asyncio.Future[None] | None:
-        """None when nothing is shared, else done once the current picture was sent."""
+    def fresh_frame(self, wait_s: float) -> asyncio.Future[None] | None:
+        """None when nothing is shared, else done once the current picture was sent, or
+        after `wait_s` of live sharing without one."""
         ...
 
 
@@ -80,7 +84,7 @@ class LiveInputs:
         if self._held is not None:  # lines typed before it wait for their frame: keep order
             self._held.append(text)
             return
-        frame = self._fresh.fresh_frame() if self._fresh is not None else None
+        frame = self._fresh.fresh_frame(TEXT_FRAME_WAIT_S) if self._fresh is not None else None
         if frame is None:
             self._enqueue(Outgoing(Input.TEXT, text=text))
             return
@@ -89,8 +93,9 @@ class LiveInputs:
 
     async def _text_after(self, frame: asyncio.Future[None]) -> None:
         try:
+            # The picture's side bounds the wait; this only guards against a wait without end.
             # Not wait_for: a frame late for this line must still go out (after it).
-            await asyncio.wait({frame}, timeout=TEXT_FRAME_WAIT_S)
+            await asyncio.wait({frame}, timeout=MAX_TEXT_HOLD_S)
         finally:
             held, self._held = self._held or deque(), None
             for text in held:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from desktop.capture.screen import RegionSource
 from desktop.capture.sources import Frame
-from desktop.core.events import SessionState
+from desktop.core.events import SessionState, StateChanged
 from desktop.core.frame_pacing import PacingConfig, Reason
 from desktop.core.geometry import Rect
 from desktop.emulator import LiveEmulator
@@ -118,3 +118,29 @@ async def test_the_text_goes_anyway_when_no_frame_comes(
         waited = time.monotonic() - typed_at
         assert TEXT_FRAME_WAIT_S - 0.05 <= waited < TEXT_FRAME_WAIT_S + 1.0, waited
         assert sharing.session.state is SessionState.LIVE
+
+
+async def test_a_line_typed_while_connecting_goes_after_the_first_frame(
+    show_pattern: Callable[[Rect], PatternWindow],  # noqa: F811
+    emulator: LiveEmulator,
+) -> None:
+    show_pattern(RECT)
+    sharing = Sharing(emulator, SLOW)
+    sharing.session.use_fresh_frames(sharing.pipeline)
+    sharing.pipeline.set_source(RegionSource(RECT))
+
+    def type_while_connecting(event: object) -> None:
+        if isinstance(event, StateChanged) and event.state is SessionState.CONNECTING:
+            sharing.session.send_text("what do you see?")
+
+    sharing.events.subscribe(type_while_connecting)
+    async with sharing:
+        await until(lambda: len(emulator.received_texts()) == 1, timeout=10)
+        assert [kind for kind, _ in journal(emulator)] == ["video", "text"]
+        await until(lambda: _answered(emulator))
+        (reply,) = [
+            s.message["serverContent"]["outputTranscription"]["text"]
+            for s in emulator.sent_of("serverContent")
+            if "outputTranscription" in s.message["serverContent"]
+        ][:1]
+        assert reply.startswith("(Emulated")

@@ -35,21 +35,26 @@ class Frames:
         self.sharing = sharing
         self.pending: list[asyncio.Future[None]] = []
         self.requests = 0
+        self.waits: list[float] = []
 
     def request_fresh_frame(self) -> None:
         self.requests += 1
 
-    def fresh_frame(self) -> asyncio.Future[None] | None:
+    def fresh_frame(self, wait_s: float) -> asyncio.Future[None] | None:
         if not self.sharing:
             return None
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
         self.pending.append(future)
+        self.waits.append(wait_s)
+        loop.call_later(wait_s, lambda: future.done() or future.set_result(None))
         return future
 
     def send(self) -> None:
         self.inputs.send_video(b"\xff\xd8jpeg")
         for future in self.pending:
-            future.set_result(None)
+            if not future.done():
+                future.set_result(None)
         self.pending.clear()
 
 
@@ -76,6 +81,7 @@ async def test_the_line_goes_anyway_after_the_bounded_wait() -> None:
     inputs.send_text("anyone?")
     assert inputs._holding is not None
     await inputs._holding
+    assert frames.waits == [TEXT_FRAME_WAIT_S]
     assert TEXT_FRAME_WAIT_S - 0.02 <= loop.time() - started < TEXT_FRAME_WAIT_S + 0.3
     frames.send()  # late: it still goes, after the text
     assert inputs.queued() == ["anyone?", "video"]

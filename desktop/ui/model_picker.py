@@ -9,6 +9,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -85,15 +86,18 @@ class ModelPicker(QWidget):
             if not loop.is_running():
                 return None
         self.note.setText(self.tr("Reading the models your key may use…"))
-        self._loading = loop.create_task(self._load(lister))
+        self._loading = loop.create_task(self._load(lister, self.model()))
         return self._loading
 
-    async def _load(self, lister: Lister) -> None:
-        current = self.model()
+    async def _load(self, lister: Lister, current: str) -> None:
         try:
             names = await lister()
         except Exception as exc:
             log.info("the models list could not be read: %s", exc)
+            names = None
+        if not shiboken6.isValid(self.combo):
+            return  # the dialog was closed and deleted while the list was read
+        if names is None:
             self.fill([], current, self.tr("Built-in list: the models list could not be read."))
             return
         if names:

@@ -1326,6 +1326,10 @@ Ohne API-Schlüssel antwortet ein Offline-Emulator: Er richtet sich nach den Far
         <source>spoken</source>
         <translation>gesprochen</translation>
     </message>
+    <message>
+        <source>voice, not played</source>
+        <translation>Stimme, nicht abgespielt</translation>
+    </message>
 </context>
 <context>
     <name>TrayController</name>

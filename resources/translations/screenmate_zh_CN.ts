@@ -1325,6 +1325,10 @@ Without an API key an offline emulator answers: it goes by the colours and shape
         <source>spoken</source>
         <translation>语音</translation>
     </message>
+    <message>
+        <source>voice, not played</source>
+        <translation>语音，未播放</translation>
+    </message>
 </context>
 <context>
     <name>TrayController</name>

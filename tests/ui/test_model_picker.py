@@ -122,3 +122,23 @@ def test_without_an_event_loop_the_built_in_list_stays(qtbot: QtBot) -> None:
 
     assert picker.load(never) is None
     assert picker.combo.count() == len(FALLBACK_MODELS)
+
+
+def test_a_picker_closed_while_the_list_is_read_is_left_alone(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop
+) -> None:
+    # Settings closed (and deleted) while Google's models list was still being read offline.
+    release = asyncio.Event()
+
+    async def slow_failure() -> list[str]:
+        await release.wait()
+        raise ConnectionError("[Errno -2] Name or service not known")
+
+    picker = ModelPicker(Settings())
+    loading = picker.load(slow_failure)
+    assert loading is not None
+    picker.deleteLater()
+    qtbot.wait(50)  # the C++ widgets are gone now
+    release.set()
+    qtbot.waitUntil(loading.done, timeout=5_000)
+    assert loading.exception() is None

@@ -170,6 +170,8 @@ class KeyEntryBox(QGroupBox):
                 "(or start Screenmate from that terminal):"
             )
         self.no_keychain_how.setText(how)
+        self.command_edit.setAccessibleName(self.tr("Command that sets GEMINI_API_KEY"))
+        self.status.setAccessibleName(self.tr("Key status"))
         self.copy_button.setText(self.tr("Copy Command"))
         self.copy_button.setToolTip(
             self.tr("Copies the line with your key: paste it only into your terminal")

@@ -475,6 +475,14 @@
         <translation>Um ihn zu behalten, führen Sie dies einmal in einem Terminal aus und melden sich dann ab und wieder an (oder starten Screenmate aus diesem Terminal):</translation>
     </message>
     <message>
+        <source>Command that sets GEMINI_API_KEY</source>
+        <translation>Befehl, der GEMINI_API_KEY setzt</translation>
+    </message>
+    <message>
+        <source>Key status</source>
+        <translation>Schlüsselstatus</translation>
+    </message>
+    <message>
         <source>Copy Command</source>
         <translation>Befehl kopieren</translation>
     </message>

@@ -475,6 +475,14 @@
         <translation>要长期保留，请在终端中运行一次以下命令，然后注销并重新登录（或从该终端启动 Screenmate）：</translation>
     </message>
     <message>
+        <source>Command that sets GEMINI_API_KEY</source>
+        <translation>设置 GEMINI_API_KEY 的命令</translation>
+    </message>
+    <message>
+        <source>Key status</source>
+        <translation>密钥状态</translation>
+    </message>
+    <message>
         <source>Copy Command</source>
         <translation>复制命令</translation>
     </message>

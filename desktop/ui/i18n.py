@@ -233,8 +233,9 @@ def _retranslate_widget(widget: QWidget) -> None:
         edit = widget.lineEdit()
         if edit is not None:
             _swap(edit.placeholderText, edit.setPlaceholderText)
-        for index in range(widget.count()):
-            _swap(partial(widget.itemText, index), partial(widget.setItemText, index))
+        if not widget.isEditable():  # an editable one holds names: devices, models
+            for index in range(widget.count()):
+                _swap(partial(widget.itemText, index), partial(widget.setItemText, index))
     elif isinstance(widget, QTabWidget):
         for index in range(widget.count()):
             _swap(partial(widget.tabText, index), partial(widget.setTabText, index))

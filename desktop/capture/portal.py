@@ -24,7 +24,7 @@ from jeepney.low_level import Message
 from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
 from desktop.core.geometry import Rect
-from desktop.core.wayland_share import PortalProblem, sway_windows_of
+from desktop.core.wayland_share import PortalProblem, Size, sway_windows_of
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +144,9 @@ def _read(sock: socket.socket, n: int) -> bytes:
     return data
 
 
-def compositor_own_windows(pid: int | None = None) -> list[Rect] | None:
-    """Our windows in logical pixels as the compositor places them, or None where it cannot
-    be asked (only sway's IPC says so; GNOME and KDE have no such interface)."""
+def compositor_own_windows(pid: int | None = None) -> list[tuple[Rect, Size]] | None:
+    """Our windows as the compositor places them: (logical rectangle, content size), or None
+    where it cannot be asked (only sway's IPC says so; GNOME and KDE have no such interface)."""
     sock = os.environ.get("SWAYSOCK")
     if not sock:
         return None

@@ -16,6 +16,9 @@ from typing import Any
 
 from desktop.core.geometry import Rect, Screen
 
+Size = tuple[int, int]
+SIZE_SLACK = 2  # logical pixels of rounding between Qt's and the compositor's sizes
+
 
 class PortalProblem(StrEnum):
     NO_BUS = "no-bus"  # no D-Bus session bus: the portal cannot even be asked
@@ -120,21 +123,33 @@ def crop_box(region: Rect, screen: Screen, frame_w: int, frame_h: int) -> tuple[
     return Rect(x0, y0, x1 - x0, y1 - y0), visible
 
 
-def sway_windows_of(tree: dict[str, Any], pids: Iterable[int]) -> list[Rect]:
-    """The visible windows of these processes in sway's `get_tree` answer, in logical pixels
-    (sway knows where windows are; on Wayland the app itself does not)."""
+def sway_windows_of(tree: dict[str, Any], pids: Iterable[int]) -> list[tuple[Rect, Size]]:
+    """The visible windows of these processes in sway's `get_tree` answer: (the whole window
+    with its borders, in logical pixels; the size of its content). Sway knows where windows
+    are; on Wayland the app itself does not."""
     wanted = set(pids)
-    found: list[Rect] = []
+    found: list[tuple[Rect, Size]] = []
 
     def walk(node: dict[str, Any]) -> None:
         if node.get("pid") in wanted and node.get("visible"):
             r = node.get("rect") or {}
             rect = Rect(int(r.get("x", 0)), int(r.get("y", 0)), int(r.get("width", 0)),
                         int(r.get("height", 0)))  # fmt: skip
+            content = node.get("window_rect") or r
             if not rect.empty:
-                found.append(rect)
+                found.append((rect, (int(content.get("width", 0)), int(content.get("height", 0)))))
         for child in (*node.get("nodes", ()), *node.get("floating_nodes", ())):
             walk(child)
 
     walk(tree)
     return found
+
+
+def shown_windows(placed: Sequence[tuple[Rect, Size]], shown: Sequence[Size]) -> list[Rect]:
+    """The compositor's windows whose content size is that of a window the app shows now:
+    one just hidden (the region picker, a closed dialog) may linger in the compositor's tree."""
+    return [
+        rect
+        for rect, (w, h) in placed
+        if any(abs(w - sw) <= SIZE_SLACK and abs(h - sh) <= SIZE_SLACK for sw, sh in shown)
+    ]

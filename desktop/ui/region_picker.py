@@ -1,5 +1,9 @@
-"""Picking a region: a translucent overlay over all screens where the user drags a rectangle,
-and the thin border that marks a shared region while it is shared.
+"""Picking a region: an overlay over all screens, showing a still of them, where the user
+drags a rectangle, and the thin border that marks a shared region while it is shared.
+
+On Wayland the still comes from the ScreenCast portal's stream and the overlay is an opaque
+full-screen window on the streamed screen (Qt's grabs are black there, and translucent
+overlays show black on sway); the border is not shown (a Wayland app cannot place windows).
 
 The overlay works in Qt's logical pixels; `picked` hands over the rectangle in logical pixels
 and the controller maps it to device pixels (`core.geometry.logical_to_device`). Esc cancels,
@@ -23,7 +27,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from desktop.capture.portal import is_wayland
 from desktop.core.geometry import Rect
+from desktop.core.wayland_share import stream_screen
+from desktop.ui.screencast import PortalStream, screens_now
 
 OVERLAY_SHADE = QColor(0, 0, 0, 110)
 ACCENT = QColor("#1a73e8")
@@ -52,6 +59,7 @@ class RegionPicker(QWidget):
 
     picked = Signal(object)
     cancelled = Signal()
+    failed = Signal(str)  # no still to pick on (Wayland: the portal's message); then cancelled
 
     def __init__(self, initial: Rect | None = None) -> None:
         flags = (
@@ -72,6 +80,7 @@ class RegionPicker(QWidget):
             to_qrect(initial).translated(-self._area.topLeft()) if initial else QRect()
         )
         self._done = False
+        self._stream: PortalStream | None = None
 
     @property
     def selection(self) -> Rect | None:
@@ -81,6 +90,9 @@ class RegionPicker(QWidget):
         return from_qrect(self._selection.translated(self._area.topLeft()))
 
     def start(self) -> None:
+        if is_wayland():
+            self._start_on_wayland()
+            return
         # A still of the desktop under the shade: X11 without a compositor has no translucent
         # windows, and the user must see what they are choosing.
         self._stills = [
@@ -92,6 +104,49 @@ class RegionPicker(QWidget):
         self.activateWindow()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.grabKeyboard()
+
+    # -- Wayland: a still from the portal, in an opaque full-screen window ------------------
+
+    def _start_on_wayland(self) -> None:
+        """Grabs through Qt are black on Wayland and a translucent overlay shows black on
+        some compositors (sway): show the portal's newest picture of the screen instead, in
+        an opaque window over the whole screen the portal streams."""
+        stream = PortalStream.instance()
+        self._stream = stream
+        stream.acquire()
+        stream.frame_arrived.connect(self._still_arrived)
+        stream.failed.connect(self._still_failed)
+        self._still_arrived()  # the stream may be running already (the screen was shared)
+
+    def _still_arrived(self) -> None:
+        stream = self._stream
+        image = stream.newest_image() if stream is not None else None
+        if image is None or stream is None:
+            return
+        self._let_go_of_stream()
+        screens = screens_now()
+        screen = stream_screen(image.width(), image.height(), screens) if screens else None
+        qscreens = QGuiApplication.screens()
+        target = qscreens[screen.index - 1] if screen else QGuiApplication.primaryScreen()
+        self._area = target.geometry()
+        self._stills = [(QRect(QPoint(0, 0), self._area.size()), QPixmap.fromImage(image))]
+        self.setScreen(target)
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _still_failed(self, message: str) -> None:
+        self._let_go_of_stream()
+        self.failed.emit(message)
+        self._finish(None)
+
+    def _let_go_of_stream(self) -> None:
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            stream.frame_arrived.disconnect(self._still_arrived)
+            stream.failed.disconnect(self._still_failed)
+            stream.release()
 
     # -- events ----------------------------------------------------------------------------
 
@@ -137,6 +192,7 @@ class RegionPicker(QWidget):
         if self._done:
             return
         self._done = True
+        self._let_go_of_stream()
         self.releaseKeyboard()
         self.close()
         if rect is None:
@@ -197,8 +253,9 @@ class ShareBorder(QWidget):
         self._inner = QRect()
 
     def follow(self, rect: Rect | None) -> None:
-        """Surround `rect` (None hides the border)."""
-        if rect is None:
+        """Surround `rect` (None hides the border). Not on Wayland: windows cannot be placed
+        there, and the compositor would tile it like an app window."""
+        if rect is None or is_wayland():
             self.hide()
             return
         inner = to_qrect(rect)

@@ -23,6 +23,7 @@ import logging
 import os
 import sys
 import threading
+import time
 import weakref
 from collections.abc import Coroutine
 from typing import Any
@@ -47,15 +48,18 @@ from PySide6.QtMultimedia import (
     QVideoFrameFormat,
     QVideoSink,
 )
+from PySide6.QtWidgets import QApplication
 
 from desktop.capture.portal import compositor_own_windows, is_wayland, probe_portal
-from desktop.capture.sources import CaptureError, Frame
+from desktop.capture.screen import RegionSource, ScreenSource, list_screens
+from desktop.capture.sources import CaptureError, Frame, FrameSource
 from desktop.core.geometry import Rect, Screen, logical_to_device
 from desktop.core.wayland_share import (
     MESSAGES,
     PortalProblem,
     classify_qt_error,
     crop_box,
+    shown_windows,
     stream_screen,
 )
 
@@ -63,7 +67,10 @@ log = logging.getLogger(__name__)
 
 # The user may take a while in the desktop's dialog; a cancel ends the wait at once.
 FIRST_FRAME_TIMEOUT_S = 120.0
+# A window that may appear in captures sets this property (as in desktop/ui/vision_support.py).
+CAPTURE_ALLOWED = "screenmateCaptureAllowed"
 STOP_GRACE_MS = 1500
+NEWER_FRAME_WAIT_S = 0.5
 _PF = QVideoFrameFormat.PixelFormat
 _BGR_FORMATS = {_PF.Format_BGRX8888, _PF.Format_BGRA8888}
 _RGB_FORMATS = {_PF.Format_RGBX8888, _PF.Format_RGBA8888}
@@ -89,6 +96,7 @@ class PortalStream(QObject):
     GUI thread, never deleted. Sources `acquire()`/`release()` it from any thread."""
 
     frame_arrived = Signal()  # to GUI-thread listeners (the region picker's still)
+    failed = Signal(str)  # the message, to GUI-thread listeners
     _start_requested = Signal()
     _release_requested = Signal()
     _instance: PortalStream | None = None
@@ -160,6 +168,17 @@ class PortalStream(QObject):
             self._running = False
         _unwatch_cancel(self)
         self.arrived.set()
+        self.failed.emit(self._text)
+
+    def newest_image(self) -> QImage | None:
+        """The newest picture as a QImage (GUI thread; for the region picker's still)."""
+        with self._lock:
+            frame = self._frame if self._problem is None else None
+        if frame is None:
+            return None
+        pixels = read_pixels(frame, Rect(0, 0, frame.width(), frame.height()))
+        h, w = pixels.shape[:2]
+        return QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_RGB32).copy()
 
     @property
     def problem(self) -> PortalProblem | None:
@@ -219,6 +238,7 @@ class PortalScreenSource:
         self.region = region
         self._stream = PortalStream.instance()
         self._open = False
+        self._opened_at: int | None = None  # the stream's serial when opened
         self._cached: tuple[int, Frame] | None = None  # (serial, what grab() made of it)
 
     @property
@@ -232,10 +252,20 @@ class PortalScreenSource:
         if not self._open:
             self._open = True
             self._cached = None
+            self._opened_at = self._stream.serial
             self._stream.acquire()
 
     def grab(self) -> Frame:
         serial, frame = self._stream.latest(FIRST_FRAME_TIMEOUT_S)
+        if self._opened_at is not None:
+            # The stream ran already: its newest picture may show what was on screen before
+            # this source was chosen (the region picker). Screens change when windows close,
+            # so a newer one comes at once; a static screen keeps the newest.
+            opened_at, self._opened_at = self._opened_at, None
+            deadline = time.monotonic() + NEWER_FRAME_WAIT_S
+            while serial <= opened_at and time.monotonic() < deadline:
+                time.sleep(0.02)
+                serial, frame = self._stream.latest(FIRST_FRAME_TIMEOUT_S)
         cached = self._cached
         if cached is not None and cached[0] == serial:
             return cached[1]  # nothing changed on screen since: the same picture
@@ -323,19 +353,45 @@ def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, text: str) -> N
         sys.stderr.write(text + "\n")
 
 
+# -- what the window shares: the portal on Wayland, mss elsewhere ----------------------------
+
+
+def screen_source(number: int) -> FrameSource:
+    return PortalScreenSource(number) if is_wayland() else ScreenSource(number)
+
+
+def region_source(rect: Rect) -> FrameSource:
+    return PortalScreenSource(1, rect) if is_wayland() else RegionSource(rect)
+
+
+def shareable_screens() -> list[Screen]:
+    """The screens to offer: Qt's on Wayland (the portal streams them), mss's elsewhere."""
+    return screens_now() if is_wayland() else list_screens()
+
+
 # -- the app's windows, where the compositor says ------------------------------------------
 
 
 def own_windows_device() -> list[Rect] | None:
-    """Our windows in device pixels where the compositor tells (sway), else None (then Qt's
-    own idea is all there is: on X11 it is right)."""
+    """Our shown windows in device pixels where the compositor tells (sway), else None (then
+    Qt's own idea is all there is: on X11 it is right). Qt says which windows are shown and
+    their sizes, the compositor where they are."""
     if not is_wayland():
         return None
-    logical = compositor_own_windows()
-    if logical is None:
+    placed = compositor_own_windows()
+    if placed is None:
         return None
+    see_through = Qt.WindowType.WindowTransparentForInput
+    shown = [
+        (w.width(), w.height())
+        for w in QApplication.topLevelWidgets()
+        if w.isWindow() and w.isVisible() and not (w.windowFlags() & see_through)
+        and not w.property(CAPTURE_ALLOWED)
+    ]  # fmt: skip
     screens = screens_now()
-    return [logical_to_device(r, screens) for r in logical] if screens else []
+    if not screens:
+        return []
+    return [logical_to_device(r, screens) for r in shown_windows(placed, shown)]
 
 
 # -- headless: a Qt loop for the portal --------------------------------------------------------

@@ -17,7 +17,7 @@ from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.capture.pipeline import FramePipeline, PipelineState, SentFrame, pipeline_config
-from desktop.capture.screen import RegionSource, ScreenSource, list_screens
+from desktop.capture.screen import RegionSource
 from desktop.capture.sources import CaptureError, FrameSource
 from desktop.capture.window import WindowSource, list_windows
 from desktop.core.events import Event
@@ -27,6 +27,12 @@ from desktop.core.window_facts import is_shareable_window, shorten
 from desktop.settings import Settings, SettingsStore
 from desktop.ui.capture_qt import CameraSource, QtVideoSource, camera_names
 from desktop.ui.region_picker import RegionPicker, ShareBorder
+from desktop.ui.screencast import (
+    own_windows_device,
+    region_source,
+    screen_source,
+    shareable_screens,
+)
 from desktop.ui.vision_panel import VisionPanel
 from desktop.ui.vision_support import (
     CAPTURE_ALLOWED,
@@ -133,7 +139,7 @@ class VisionController(QObject):
                 .replace("%1", str(s.index))
                 .replace("%2", str(s.device.w))
                 .replace("%3", str(s.device.h))
-                for s in list_screens()
+                for s in shareable_screens()
             ]
         except CaptureError as exc:
             screens = []
@@ -152,9 +158,9 @@ class VisionController(QObject):
             except ValueError:
                 self._share(None, "none")
                 return
-            self._share(RegionSource(rect), choice)
+            self._share(region_source(rect), choice)
         elif kind == "screen":
-            self._share(ScreenSource(int(number)), choice)
+            self._share(screen_source(int(number)), choice)
         elif kind == "camera" and number:
             self._share_camera(int(number), choice)
         elif kind == "camera":
@@ -225,7 +231,7 @@ class VisionController(QObject):
             picker.deleteLater()
             device = logical_to_device(logical, qt_screens())
             self._remember_region(device)
-            self._share(RegionSource(device), "region")
+            self._share(region_source(device), "region")
 
         def cancelled() -> None:
             self._picker = None
@@ -234,6 +240,7 @@ class VisionController(QObject):
 
         picker.picked.connect(picked)
         picker.cancelled.connect(cancelled)
+        picker.failed.connect(self._window.show_error)  # Wayland: no still from the portal
         # Let the hidden border and the panel repaint before the picker takes its still.
         QTimer.singleShot(PICKER_DELAY_MS, picker.start)
 
@@ -353,8 +360,10 @@ class VisionController(QObject):
         """Every window of the app is painted out of every capture that overlaps it."""
         if getattr(self, "_window", None) is None:  # torn down
             return
-        screens = qt_screens()
-        rects = [logical_to_device(r, screens) for r in own_windows()]
+        rects = own_windows_device()  # Wayland: where the compositor says (Qt cannot know)
+        if rects is None:
+            screens = qt_screens()
+            rects = [logical_to_device(r, screens) for r in own_windows()]
         self.pipeline.set_exclusions(rects)
 
     # -- pipeline and session ---------------------------------------------------------------

@@ -1,8 +1,10 @@
 """A full-screen window of known colours on the Wayland test desktop.
 
-`python -m tests.wayland.colours [SEED]` (with the desktop's environment) shows
-`tests.support.pattern_window.pattern(W, H, SEED)` full screen and prints "ready W H" once the
-compositor has shown it. A line `seed N` on stdin repaints with another seed (answers "ok").
+`python -m tests.wayland.colours [SEED] [tiled]` (with the desktop's environment) shows
+`tests.support.pattern_window.pattern(W, H, SEED)` full screen (or as a tiled window, which
+shares the screen with the next window opened) and prints "ready W H" once the compositor has
+shown it. Lines on stdin: `seed N` repaints with another seed (answers "ok"); `size` answers
+"size W H" (device pixels, as now drawn).
 """
 
 from __future__ import annotations
@@ -44,7 +46,10 @@ def main() -> None:
             self.painted = True
 
     win = Colours()
-    win.showFullScreen()
+    if "tiled" in sys.argv[2:]:
+        win.show()
+    else:
+        win.showFullScreen()
 
     def command() -> None:
         line = sys.stdin.readline()
@@ -55,7 +60,11 @@ def main() -> None:
         if parts[:1] == ["seed"]:
             win.seed = int(parts[1])
             win.repaint()
-        print("ok", flush=True)
+            print("ok", flush=True)
+        elif parts[:1] == ["size"]:
+            ratio = win.devicePixelRatioF()
+            w, h = round(win.width() * ratio), round(win.height() * ratio)
+            print(f"size {w} {h}", flush=True)
 
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(command)

@@ -22,10 +22,10 @@ REPO = Path(__file__).resolve().parents[2]
 class ColourWindow:
     """`tests/wayland/colours.py` full screen: `pattern(w, h, seed)` in device pixels."""
 
-    def __init__(self, desk: WaylandDesktop, seed: int = 0) -> None:
+    def __init__(self, desk: WaylandDesktop, seed: int = 0, *, tiled: bool = False) -> None:
         self.seed_value = seed
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.wayland.colours", str(seed)],
+            [sys.executable, "-m", "tests.wayland.colours", str(seed), *(["tiled"] * tiled)],
             cwd=REPO, env=desk.client_env(), text=True,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )  # fmt: skip
@@ -43,6 +43,15 @@ class ColourWindow:
         self.proc.stdin.write(f"seed {seed}\n")
         self.proc.stdin.flush()
         assert self.proc.stdout.readline().strip() == "ok"
+
+    def resized(self) -> tuple[int, int]:
+        """The size as drawn now (another window may have taken half the screen)."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write("size\n")
+        self.proc.stdin.flush()
+        _, w, h = self.proc.stdout.readline().split()
+        self.width, self.height = int(w), int(h)
+        return self.width, self.height
 
     def close(self) -> None:
         if self.proc.stdin is not None:

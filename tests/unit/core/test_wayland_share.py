@@ -10,6 +10,7 @@ from desktop.core.wayland_share import (
     PortalProblem,
     classify_qt_error,
     crop_box,
+    shown_windows,
     stream_screen,
     sway_windows_of,
 )
@@ -83,25 +84,31 @@ def test_every_problem_has_a_message_with_a_way_out() -> None:
 
 
 def test_sway_tree_gives_our_visible_windows_only() -> None:
+    def con(pid: int, visible: bool, x: int, y: int, w: int, h: int) -> dict[str, object]:
+        rect = {"x": x, "y": y, "width": w, "height": h}
+        return {"pid": pid, "visible": visible, "rect": rect,
+                "window_rect": {"x": 0, "y": 0, "width": w, "height": h - 20}}  # fmt: skip
+
     tree = {
         "type": "root",
         "nodes": [
             {
                 "type": "output",
-                "nodes": [
-                    {"pid": 10, "visible": True, "rect": {"x": 0, "y": 0, "width": 960,
-                                                          "height": 1080}},
-                    {"pid": 11, "visible": True, "rect": {"x": 960, "y": 0, "width": 960,
-                                                          "height": 1080}},
-                    {"pid": 10, "visible": False, "rect": {"x": 0, "y": 0, "width": 5,
-                                                           "height": 5}},
-                ],
-                "floating_nodes": [
-                    {"pid": 10, "visible": True, "rect": {"x": 100, "y": 80, "width": 400,
-                                                          "height": 300}},
-                ],
+                "nodes": [con(10, True, 0, 0, 960, 1080), con(11, True, 960, 0, 960, 1080),
+                          con(10, False, 0, 0, 5, 5)],
+                "floating_nodes": [con(10, True, 100, 80, 400, 300)],
             }
         ],
     }  # fmt: skip
-    assert sway_windows_of(tree, [10]) == [Rect(0, 0, 960, 1080), Rect(100, 80, 400, 300)]
+    assert sway_windows_of(tree, [10]) == [
+        (Rect(0, 0, 960, 1080), (960, 1060)),
+        (Rect(100, 80, 400, 300), (400, 280)),
+    ]
     assert sway_windows_of(tree, [99]) == []
+
+
+def test_only_windows_the_app_still_shows_are_painted_out() -> None:
+    placed = [(Rect(0, 0, 1920, 1080), (1920, 1080)), (Rect(960, 0, 960, 1080), (960, 1080))]
+    # The full-screen region picker just closed; the main window (959x1080 in Qt) is shown.
+    assert shown_windows(placed, [(959, 1080)]) == [Rect(960, 0, 960, 1080)]
+    assert shown_windows(placed, []) == []

@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
 
     def add_status_widget(self, widget: QWidget) -> None:
         """A permanent widget at the right of the status bar (the cost meter)."""
+        widget.setContentsMargins(0, 0, 10, 0)  # clear of the window's edge
         self.statusBar().addPermanentWidget(widget)
 
     # -- building -----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
 from desktop.core.events import SessionState, StateChanged, Usage
+from desktop.ui.i18n import number
 from desktop.ui.theme import ACCENTS, Restyler, Tone, text_colour
 
 STATE_TONES: dict[SessionState, Tone] = {
@@ -136,24 +137,24 @@ class StatusLine(QWidget):
         # The session total and its cost are in the usage meter; this is the latest turn.
         self.usage.setText(
             QCoreApplication.translate("MainWindow", "last turn: %1 tokens").replace(
-                "%1", f"{usage.total_tokens:,}"
+                "%1", number(usage.total_tokens)
             )
         )
         lines = [
             QCoreApplication.translate("MainWindow", "Latest usage reported by the model"),
             QCoreApplication.translate("MainWindow", "Prompt: %1").replace(
-                "%1", f"{usage.prompt_tokens:,}"
+                "%1", number(usage.prompt_tokens)
             ),
             QCoreApplication.translate("MainWindow", "Response: %1").replace(
-                "%1", f"{usage.response_tokens:,}"
+                "%1", number(usage.response_tokens)
             ),
         ]
         prompt = QCoreApplication.translate("MainWindow", "prompt")
         response = QCoreApplication.translate("MainWindow", "response")
         for modality, count in sorted(usage.prompt_by_modality.items()):
-            lines.append(f"  {prompt} {modality.lower()}: {count:,}")
+            lines.append(f"  {prompt} {modality.lower()}: {number(count)}")
         for modality, count in sorted(usage.response_by_modality.items()):
-            lines.append(f"  {response} {modality.lower()}: {count:,}")
+            lines.append(f"  {response} {modality.lower()}: {number(count)}")
         self.usage.setToolTip("\n".join(lines))
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.capture.pipeline import PipelineState, SentFrame
 from desktop.core.frame_pacing import VisionStats
 from desktop.core.window_facts import SharedSource, SourceKind, frame_counts
+from desktop.ui.i18n import number
 from desktop.ui.theme import Restyler, Tone, text_colour
 
 PREVIEW_SIZE = QSize(256, 160)  # the smallest preview; it grows with the panel
@@ -153,6 +154,7 @@ class VisionPanel(QGroupBox):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
         self._counters: dict[str, QLabel] = {}
+        self._counts: dict[str, int] = {}
         names = [
             ("captured", self.tr("Captured")),
             ("sent", self.tr("Sent")),
@@ -295,16 +297,20 @@ class VisionPanel(QGroupBox):
 
     def show_stats(self, stats: VisionStats) -> None:
         counts = frame_counts(stats.sent, stats.skipped_unchanged, stats.skipped_rate, stats.tokens)
-        self._counters["captured"].setText(f"{counts.checked:,}")
-        self._counters["sent"].setText(f"{counts.sent:,}")
-        self._counters["skipped"].setText(f"{counts.unchanged:,}")
-        self._counters["held"].setText(f"{counts.held_back:,}")
-        self._counters["tokens"].setText(f"{counts.tokens:,}")
+        self._counts = {
+            "captured": counts.checked,
+            "sent": counts.sent,
+            "skipped": counts.unchanged,
+            "held": counts.held_back,
+            "tokens": counts.tokens,
+        }
+        for key, value in self._counts.items():
+            self._counters[key].setText(number(value))
 
     # -- for tests and the tray/hotkey later ----------------------------------------------
 
     def counter(self, key: str) -> int:
-        return int(self._counters[key].text().replace(",", ""))
+        return self._counts.get(key, 0)
 
     @property
     def status_text(self) -> str:

@@ -36,7 +36,7 @@ from desktop.core.audio_talk import TalkMode
 from desktop.core.events import Event
 from desktop.settings import SettingsStore
 from desktop.ui.audio_messages import localise_audio_message
-from desktop.ui.theme import ACCENTS, Restyler, Tone, mix, pill_style, tint
+from desktop.ui.theme import ACCENTS, Restyler, Tone, mix, pill_style
 
 if TYPE_CHECKING:
     from desktop.ui.gui_app import SessionController
@@ -53,7 +53,10 @@ def talk_style(active: bool) -> str:
     that is visible on the button and around it."""
     pal = QGuiApplication.palette()
     ring = pal.color(QPalette.ColorRole.Text).name()
-    disabled_bg = tint(Tone.NEUTRAL, 0.25).name()
+    # Disabled: a shade of the window towards its text, so the button still shows as one.
+    disabled_bg = mix(
+        pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.WindowText), 0.12
+    ).name()
     disabled_fg = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
     colour = ACCENTS[Tone.ERROR] if active else ACCENTS[Tone.INFO]
     return (

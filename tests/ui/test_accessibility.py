@@ -124,6 +124,11 @@ def test_in_window_shortcuts_reach_their_features(full: FullWindow, qtbot: QtBot
     window.history_requested.connect(lambda: opened.append(True))
     QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert opened == [True]
+    history = full.history.history_window
+    assert history is not None and history.isVisible()
+    history.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     muted = full.voice.voice.talk.state.muted
     QTest.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert full.voice.voice.talk.state.muted is not muted

@@ -26,11 +26,13 @@ _DESCRIBE = re.compile(
     re.IGNORECASE,
 )
 _WHERE = re.compile(
-    r"\b(?:where(?:'s| is| are)|point (?:at|to)|show me)\b\s*(?P<target>[^?.!]*)",
+    r"\b(?:where(?:'s| is| are)|show me where|point (?:at|to))\b\s*(?P<target>[^?.!]*)",
     re.IGNORECASE,
 )
 _ARTICLES = re.compile(r"^(?:the|a|an|my|this|that|your)\s+", re.IGNORECASE)
-_TAIL = re.compile(r"\s+(?:on|in) (?:the|my|this) (?:screen|picture|frame|window)\s*$", re.I)
+_TAIL = re.compile(
+    r"\s+(?:(?:on|in) (?:the|my|this) (?:screen|picture|frame|window)|is|are)\s*$", re.I
+)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,8 @@ def test_reading_what_is_asked() -> None:
     assert read_ask(["What do you see?"]).kind == "describe"  # type: ignore[union-attr]
     assert read_ask(["Please describe this"]).kind == "describe"  # type: ignore[union-attr]
     assert read_ask(["what's on my screen"]).kind == "describe"  # type: ignore[union-attr]
+    assert read_ask(["Show me where the blue button is"]).target == "blue button"  # type: ignore[union-attr]
+    assert read_ask(["show me a joke"]) is None
     assert read_ask(["hello"]) is None
     assert read_ask(["please call point_at"]) is None
     assert target_after(["please call point_at the red box."], "point_at") == "red box"

@@ -166,6 +166,16 @@ def test_where_is_the_red_box_highlights_it_offline(
     qtbot.wait(200)
     save_png(grab(Rect(0, 0, 1860, 780)), tmp_path / "showcase.png")
 
+    # "What do you see?": a description of the pixels the emulator received.
+    qtbot.keyClicks(window.message_input, "What do you see?")
+    qtbot.keyClick(window.message_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: said().endswith("of the picture)."), timeout=15_000)
+    seen = said()
+    assert "In the last frame: It is 800x450, mostly white" in seen
+    assert "a red area at the bottom right" in seen
+    assert "Text-like detail (dense high-contrast edges): at the top left" in seen
+    save_png(grab(Rect(900, 60, 960, 700)), tmp_path / "describe.png")
+
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not tools.highlight.showing, timeout=5_000)
     window.close()

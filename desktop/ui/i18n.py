@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTabWidget,
     QTextEdit,
+    QTreeWidget,
     QWidget,
 )
 
@@ -245,6 +246,10 @@ def _retranslate_widget(widget: QWidget) -> None:
             item = widget.horizontalHeaderItem(column)
             if item is not None:
                 _swap(item.text, item.setText)
+    elif isinstance(widget, QTreeWidget):
+        header = widget.headerItem()
+        for column in range(header.columnCount()):
+            _swap(partial(header.text, column), partial(header.setText, column))
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
         _swap(widget.suffix, widget.setSuffix)
         _swap(widget.prefix, widget.setPrefix)

@@ -117,6 +117,8 @@ class TranscriptView(QTextBrowser):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._hint = self.empty_hint()
+            for line, block in list(self._blocks.values()):
+                self._render(line, block)  # "You", "typed"... in the new language
             self.viewport().update()
         super().changeEvent(event)
 

@@ -7,7 +7,7 @@ the server reported no usage for are not "free": the meter says the cost is unkn
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.events import Event, TurnComplete, Usage
@@ -52,6 +52,11 @@ class UsageMeterLabel(QLabel):
     @property
     def cost(self) -> float:
         return self._earlier_cost + self._segment.cost(self.prices.for_model(self.model))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()  # the words and the numbers in the new language
+        super().changeEvent(event)
 
     def _refresh(self) -> None:
         m = self.meter

@@ -4,6 +4,7 @@ numbers follow the language's locale ("1,00 pro Sekunde")."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +23,10 @@ from desktop.ui.i18n import (
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
+
+from tests.support.full_window import build
 
 
 @pytest.fixture
@@ -131,3 +134,34 @@ def test_token_counts_and_costs_follow_the_language(
 ) -> None:
     switch_language(qapp, language)
     assert (number(3200), money(0.005), money(1234.5)) == (tokens, small, large)
+
+
+def test_a_conversation_in_progress_follows_the_switch(
+    qtbot: QtBot,
+    qapp: QApplication,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    english: None,
+) -> None:
+    full = build(tmp_path)
+    try:
+        full.window.show()
+        qtbot.waitExposed(full.window)
+        full.converse()
+        transcript = full.window.transcript.toPlainText()
+        assert " · typed" in transcript and "You" in transcript
+        meter = full.window.findChild(QLabel, "usageMeter")
+        assert meter is not None and "2,152" in meter.text()
+        tree = full.tools.panel.findChild(QTreeWidget)
+        assert tree is not None and tree.headerItem().text(0) == "Tool"
+
+        switch_language(qapp, "de")
+        QApplication.processEvents()
+        transcript = full.window.transcript.toPlainText()
+        assert " · getippt" in transcript and " · typed" not in transcript
+        assert "2.152" in meter.text() and meter.text().startswith("Sitzung")
+        assert tree.headerItem().text(0) == "Werkzeug"
+    finally:
+        closing = qloop.create_task(full.aclose())
+        qtbot.waitUntil(closing.done, timeout=10_000)
+        full.window.close()

@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         # Typing is the first thing a user does: the window opens with the cursor in the box.
         self._input.setFocus(Qt.FocusReason.OtherFocusReason)
 
-        self._status = StatusLine(self.statusBar())
+        self._status = StatusLine(self.statusBar(), self._reconnecting_text)
         self._status.retry_now_requested.connect(self.retry_now_requested)
         self._status.changed.connect(self._update_badge)
         Restyler(self, self._restyle)
@@ -358,6 +358,14 @@ class MainWindow(QMainWindow):
         self.set_settings(new_settings)
         if changed:
             self.settings_changed.emit(new_settings)
+
+    def _reconnecting_text(self, seconds: int | None, attempt: int) -> str:
+        """The status line's plural sentences (kept here: lupdate reads plurals from tr())."""
+        if seconds is None:
+            return self.tr("Reconnecting (attempt %n)…", "", max(attempt, 1))
+        return self.tr("Reconnecting in %1 s (attempt %n)…", "", max(attempt, 1)).replace(
+            "%1", str(seconds)
+        )
 
     def _turn_end_note(self, event: TurnComplete) -> str:
         """turnCompleteReason / waitingForInput, said in the transcript."""

@@ -8,6 +8,7 @@ the attempt number and when the next attempt is due.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -32,8 +33,12 @@ class StatusLine(QWidget):
     retry_now_requested = Signal()
     changed = Signal()  # the state shown changed (the badge follows it)
 
-    def __init__(self, status_bar: QStatusBar) -> None:
+    def __init__(
+        self, status_bar: QStatusBar, reconnecting: Callable[[int | None, int], str]
+    ) -> None:
+        """`reconnecting(seconds_left or None, attempt)`: the window's plural sentence."""
         super().__init__(status_bar)
+        self._reconnecting = reconnecting
         self.state = SessionState.IDLE
         self.last_error = ""
         self._attempt = 0
@@ -97,14 +102,9 @@ class StatusLine(QWidget):
             text = QCoreApplication.translate("MainWindow", "Live")
         elif state is SessionState.RECONNECTING and self._retry_at is not None:
             left = max(0, round(self._retry_at - time.monotonic()))
-            text = QCoreApplication.translate(
-                "MainWindow", "Reconnecting in %1 s (attempt %n)…", "", max(self._attempt, 1)
-            )
-            text = text.replace("%1", str(left))
+            text = self._reconnecting(left, self._attempt)
         elif state is SessionState.RECONNECTING:
-            text = QCoreApplication.translate(
-                "MainWindow", "Reconnecting (attempt %n)…", "", max(self._attempt, 1)
-            )
+            text = self._reconnecting(None, self._attempt)
         elif state is SessionState.CLOSED:
             text = QCoreApplication.translate("MainWindow", "Closed")
         elif state is SessionState.ERROR:

@@ -640,6 +640,20 @@
         <source>Send the typed message.</source>
         <translation>Die eingegebene Nachricht senden.</translation>
     </message>
+    <message numerus="yes">
+        <source>Reconnecting (attempt %n)…</source>
+        <translation>
+            <numerusform>Neuer Verbindungsversuch (%n)…</numerusform>
+            <numerusform>Neuer Verbindungsversuch (%n)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %1 s (attempt %n)…</source>
+        <translation>
+            <numerusform>Neuer Verbindungsversuch in %1 s (%n)…</numerusform>
+            <numerusform>Neuer Verbindungsversuch in %1 s (%n)…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The model is waiting for you to say more.</source>
         <translation>Das Modell wartet darauf, dass Sie weitersprechen.</translation>

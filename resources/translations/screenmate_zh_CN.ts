@@ -640,6 +640,18 @@
         <source>Send the typed message.</source>
         <translation>发送输入的消息。</translation>
     </message>
+    <message numerus="yes">
+        <source>Reconnecting (attempt %n)…</source>
+        <translation>
+            <numerusform>正在重新连接(第 %n 次)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %1 s (attempt %n)…</source>
+        <translation>
+            <numerusform>%1 秒后重新连接(第 %n 次)…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The model is waiting for you to say more.</source>
         <translation>模型在等你继续说。</translation>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
@@ -43,6 +43,7 @@ class StatusLine(QWidget):
         self.last_error = ""
         self._attempt = 0
         self._retry_at: float | None = None  # monotonic: when the next attempt is due
+        self._last_usage: Usage | None = None
         self.text = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
@@ -133,8 +134,14 @@ class StatusLine(QWidget):
         self._icon.setPixmap(_dot(STATE_COLOURS[state], self.label.fontMetrics().height()))
         self.changed.emit()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._last_usage is not None:
+            self.show_usage(self._last_usage)  # said again in the new language
+        super().changeEvent(event)
+
     def show_usage(self, usage: Usage) -> None:
         # The session total and its cost are in the usage meter; this is the latest turn.
+        self._last_usage = usage
         self.usage.setText(
             QCoreApplication.translate("MainWindow", "last turn: %1 tokens").replace(
                 "%1", number(usage.total_tokens)

@@ -9,7 +9,7 @@ frame's aspect; every part sits in a layout, so nothing paints over the preview 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.capture.pipeline import PipelineState, SentFrame
 from desktop.core.frame_pacing import VisionStats
 from desktop.core.window_facts import SharedSource, SourceKind, frame_counts
-from desktop.ui.i18n import number
+from desktop.ui.i18n import number, retranslated
 from desktop.ui.theme import Restyler, Tone, text_colour
 
 PREVIEW_SIZE = QSize(256, 160)  # the smallest preview; it grows with the panel
@@ -71,6 +71,12 @@ class FramePreview(QWidget):
 
     def pixmap(self) -> QPixmap:
         return self._pixmap
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._text:
+            self._text = retranslated(self._text) or self._text  # "Nothing shared"
+            self.update()
+        super().changeEvent(event)
 
     def text(self) -> str:
         return self._text

@@ -22,6 +22,7 @@ from desktop.ui.i18n import (
 )
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.vision_panel import FramePreview
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
@@ -161,6 +162,11 @@ def test_a_conversation_in_progress_follows_the_switch(
         assert " · getippt" in transcript and " · typed" not in transcript
         assert "2.152" in meter.text() and meter.text().startswith("Sitzung")
         assert tree.headerItem().text(0) == "Werkzeug"
+        last_turn = full.window.findChild(QLabel, "usage")
+        assert last_turn is not None and "2.152" in last_turn.text()
+        assert "last turn" not in last_turn.text()
+        preview = full.vision.panel.findChild(FramePreview)
+        assert preview is not None and preview.text() == "Nichts geteilt"
     finally:
         closing = qloop.create_task(full.aclose())
         qtbot.waitUntil(closing.done, timeout=10_000)

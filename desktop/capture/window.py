@@ -113,6 +113,11 @@ class WindowSource:
     def label(self) -> str:
         return f"Window “{self.title}”" if self.title else f"Window 0x{self.window_id:x}"
 
+    @property
+    def name(self) -> str:
+        """How a sentence names it: “Notes” (its title in quotes), else its id."""
+        return f"“{self.title}”" if self.title else f"0x{self.window_id:x}"
+
     def open(self) -> None:
         self._display = _open_display()
         self._win = self._display.create_resource_object("window", self.window_id)
@@ -128,10 +133,10 @@ class WindowSource:
 
         try:
             if self._win.get_attributes().map_state != X.IsViewable:
-                raise CaptureError(f"The shared window {self.label} is hidden or minimised.")
+                raise CaptureError(f"The shared window {self.name} is hidden or minimised.")
             rect = _rect_of(self._display, self._win)
         except (xerror.BadWindow, xerror.BadDrawable, xerror.BadMatch) as exc:
-            raise CaptureError(f"The shared window {self.label} was closed.") from exc
+            raise CaptureError(f"The shared window {self.name} was closed.") from exc
         self.last_rect = rect
         return rect
 
@@ -140,7 +145,7 @@ class WindowSource:
         try:
             visible = visible_part(rect, self._grabber.screens())
         except ValueError as exc:
-            raise CaptureError(f"The shared window {self.label} is off every screen.") from exc
+            raise CaptureError(f"The shared window {self.name} is off every screen.") from exc
         return self._grabber.grab(visible)
 
     def close(self) -> None:

@@ -76,6 +76,7 @@ class VisionController(QObject):
         self.pipeline.state_listeners.append(self._on_state)
         self.border = ShareBorder()
         self._picker: RegionPicker | None = None
+        self.window_menu: QMenu | None = None  # the last window picker shown
         self._choice = "none"
         self._camera: QtVideoSource | None = None
         self._unsubscribe = controller.events.subscribe(self._on_event)

@@ -303,3 +303,18 @@ def test_scale_factor_2_on_a_1080p_screen_opens_fully_on_screen(
     assert (picture.width(), picture.height()) == (fw * 2, fh * 2)  # drawn at device pixels
     if os.environ.get("SCREENMATE_SHOTS_DIR"):
         picture.save(str(Path(os.environ["SCREENMATE_SHOTS_DIR"]) / shot.name))
+
+
+def test_talk_button_shows_a_focus_ring(window_in: object, qtbot: QtBot, tmp_path: Path) -> None:
+    full: FullWindow = window_in("en", (900, 640))  # type: ignore[operator]
+    window, talk = full.window, full.voice.controls.talk_button
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    edge = QPoint(talk.width() // 2, 1)  # on the button's border, above the label
+    before = colour_at(grab(window, "talk-unfocused", tmp_path), window, talk, edge)
+    talk.setFocus()
+    qtbot.waitUntil(talk.hasFocus)
+    after = colour_at(grab(window, "talk-focused", tmp_path), window, talk, edge)
+    ring = window.palette().color(QPalette.ColorRole.Text)
+    assert close_to(after, (ring.red(), ring.green(), ring.blue()), 50), after.name()
+    assert not close_to(before, (ring.red(), ring.green(), ring.blue()), 50), before.name()

@@ -250,6 +250,14 @@ def _retranslate_widget(widget: QWidget) -> None:
         header = widget.headerItem()
         for column in range(header.columnCount()):
             _swap(partial(header.text, column), partial(header.setText, column))
+        # Rows say states in words (a tool call "done", a device "connected"); the rest of a
+        # row is data (names, arguments) that no translation matches.
+        for row in range(widget.topLevelItemCount()):
+            row_item = widget.topLevelItem(row)
+            if row_item is None:
+                continue
+            for column in range(row_item.columnCount()):
+                _swap(partial(row_item.text, column), partial(row_item.setText, column))
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
         _swap(widget.suffix, widget.setSuffix)
         _swap(widget.prefix, widget.setPrefix)

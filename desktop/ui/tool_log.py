@@ -39,7 +39,19 @@ COLUMNS = tuple(
         QT_TRANSLATE_NOOP("ToolLogPanel", "Scheduling"),
     )
 )
-SCHEDULING_TEXT = {"INTERRUPT": "interrupt", "WHEN_IDLE": "when idle", "SILENT": "silent"}
+# Shown with self.tr(text); QT_TRANSLATE_NOOP marks them for lupdate.
+SCHEDULING_TEXT = {
+    "INTERRUPT": QT_TRANSLATE_NOOP("ToolLogPanel", "interrupt"),
+    "WHEN_IDLE": QT_TRANSLATE_NOOP("ToolLogPanel", "when idle"),
+    "SILENT": QT_TRANSLATE_NOOP("ToolLogPanel", "silent"),
+}
+STATUS_TEXT = {
+    "running": QT_TRANSLATE_NOOP("ToolLogPanel", "running"),
+    "done": QT_TRANSLATE_NOOP("ToolLogPanel", "done"),
+    "error": QT_TRANSLATE_NOOP("ToolLogPanel", "error"),
+    "timeout": QT_TRANSLATE_NOOP("ToolLogPanel", "timeout"),
+    "cancelled": QT_TRANSLATE_NOOP("ToolLogPanel", "cancelled"),
+}
 # The side column is at least this tall before the empty log opens by itself.
 OPEN_WHEN_TALLER = 720
 
@@ -111,8 +123,10 @@ class ToolLogPanel(QGroupBox):
             self.empty.hide()
         args = summarize(json.dumps(record.args, ensure_ascii=False), 120)
         took = "" if record.duration_s is None else f"{number(record.duration_s, 2)} s"
-        scheduling = SCHEDULING_TEXT.get(record.scheduling, record.scheduling)
-        values = (record.name, record.status.value, took, args, record.result, scheduling)
+        scheduling = SCHEDULING_TEXT.get(record.scheduling)
+        scheduling = self.tr(str(scheduling)) if scheduling else record.scheduling
+        status = self.tr(str(STATUS_TEXT.get(record.status.value, record.status.value)))
+        values = (record.name, status, took, args, record.result, scheduling)
         for column, text in enumerate(values):
             item.setText(column, text)
         item.setToolTip(4, record.result)

@@ -1247,6 +1247,38 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>Planung</translation>
     </message>
     <message>
+        <source>interrupt</source>
+        <translation>unterbrechen</translation>
+    </message>
+    <message>
+        <source>when idle</source>
+        <translation>wenn frei</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>still</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
         <source>Tool calls</source>
         <translation>Werkzeugaufrufe</translation>
     </message>

@@ -1244,6 +1244,38 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>调度</translation>
     </message>
     <message>
+        <source>interrupt</source>
+        <translation>打断</translation>
+    </message>
+    <message>
+        <source>when idle</source>
+        <translation>空闲时</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>静默</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>Tool calls</source>
         <translation>工具调用</translation>
     </message>

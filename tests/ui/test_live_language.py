@@ -162,6 +162,8 @@ def test_a_conversation_in_progress_follows_the_switch(
         assert " · getippt" in transcript and " · typed" not in transcript
         assert "2.152" in meter.text() and meter.text().startswith("Sitzung")
         assert tree.headerItem().text(0) == "Werkzeug"
+        assert tree.topLevelItem(0).text(1) == "fertig"  # the call's state; its name stays
+        assert tree.topLevelItem(0).text(0) == "point_at"
         last_turn = full.window.findChild(QLabel, "usage")
         assert last_turn is not None and "2.152" in last_turn.text()
         assert "last turn" not in last_turn.text()

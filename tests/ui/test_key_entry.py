@@ -251,3 +251,21 @@ def test_key_errors_in_german_and_chinese(
         dialog.reject()
     finally:
         install_translations(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["de", "zh_CN"])
+def test_every_key_problem_reads_in_the_interface_language(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, language: str
+) -> None:
+    dialog = make_dialog(qtbot, tmp_path)
+    verdicts = [KeyVerdict(problem, "HTTP 418 teapot", 503) for problem in KeyProblem]
+    english = [dialog.key_box.problem_text(v) for v in verdicts]
+    install_translations(qapp, language)
+    try:
+        translated = [dialog.key_box.problem_text(v) for v in verdicts]
+    finally:
+        install_translations(qapp, "en")
+    for problem, en, said in zip(KeyProblem, english, translated, strict=True):
+        assert said != en, problem
+        first_sentence = en.split(". ")[0]
+        assert first_sentence not in said, (problem, said)

@@ -23,8 +23,9 @@ import pytest
 from desktop.api_key import use_for_this_run
 from desktop.companion import CompanionService
 from desktop.core.fanout import EventFanout
+from desktop.core.live_models import PREVIOUS_PREVIEW
 from desktop.outputs.history import HistoryRecorder
-from desktop.settings import VOICES
+from desktop.settings import VOICES, Settings
 from desktop.ui.first_run import FirstRunDialog
 from desktop.ui.help_windows import AboutDialog, ShortcutsDialog
 from desktop.ui.history_window import HistoryWindow
@@ -166,7 +167,10 @@ def build_windows(
     qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path, service: CompanionService
 ) -> tuple[list[tuple[str, QWidget]], Callable[[], None]]:
     """Every window, in a state that shows most of its texts; and how to close them."""
-    full = build(tmp_path)
+    # The previous preview model: the one-time bar suggesting the current one shows too.
+    old_model = Settings(first_run_done=True, tray_hint_shown=True, model=PREVIOUS_PREVIEW)
+    full = build(tmp_path, old_model)
+    assert full.window.model_suggestion is not None
     window = full.window
     window.resize(1280, 800)
     window.show()

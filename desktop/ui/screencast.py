@@ -40,6 +40,7 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
+from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtMultimedia import (
     QMediaCaptureSession,
@@ -71,6 +72,7 @@ FIRST_FRAME_TIMEOUT_S = 120.0
 CAPTURE_ALLOWED = "screenmateCaptureAllowed"
 STOP_GRACE_MS = 1500
 NEWER_FRAME_WAIT_S = 0.5
+BACKEND_PREFIX = "org.freedesktop.impl.portal.desktop."
 _PF = QVideoFrameFormat.PixelFormat
 _BGR_FORMATS = {_PF.Format_BGRX8888, _PF.Format_BGRA8888}
 _RGB_FORMATS = {_PF.Format_RGBX8888, _PF.Format_RGBA8888}
@@ -128,6 +130,13 @@ class PortalStream(QObject):
         self._capture.errorOccurred.connect(self._on_error)
         self._start_requested.connect(self._start, Qt.ConnectionType.QueuedConnection)
         self._release_requested.connect(self._stop_soon, Qt.ConnectionType.QueuedConnection)
+        # The desktop's side ending the stream: GNOME and KDE close the portal session (Qt's
+        # errorOccurred); a backend that goes away (wlroots' closes no session) is watched.
+        self._backends = QDBusServiceWatcher(self)
+        self._backends.setConnection(QDBusConnection.sessionBus())
+        self._backends.setWatchMode(QDBusServiceWatcher.WatchModeFlag.WatchForUnregistration)
+        self._backends.serviceUnregistered.connect(self._backend_gone)
+        self.frame_arrived.connect(self._watch_backends)
 
     # -- any thread -------------------------------------------------------------------------
 
@@ -218,6 +227,7 @@ class PortalStream(QObject):
         with self._lock:
             unused = self._users == 0
             if unused:
+                self._backends.setWatchedServices([])
                 self._frame, self._running = None, False
                 self.arrived.clear()
         if unused and self._capture.isActive():
@@ -227,6 +237,23 @@ class PortalStream(QObject):
     def _on_error(self, _error: QScreenCapture.Error, text: str) -> None:
         log.info("Qt's screen capture: %s", text)
         self.fail(classify_qt_error(text))
+
+    def _watch_backends(self) -> None:
+        """Once streaming: watch the portal backends that serve now (the first request may
+        have started them; Qt's watcher takes no wildcards)."""
+        if self._backends.watchedServices():
+            return
+        names = QDBusConnection.sessionBus().interface().registeredServiceNames().value()
+        backends = [n for n in names or () if n.startswith(BACKEND_PREFIX)]
+        self._backends.setWatchedServices(backends)
+
+    def _backend_gone(self, name: str) -> None:
+        self._backends.setWatchedServices([])
+        with self._lock:
+            streaming = self._running and self._frame is not None
+        if streaming:
+            log.info("the portal backend %s went away", name)
+            self.fail(PortalProblem.CLOSED)
 
 
 class PortalScreenSource:

@@ -241,6 +241,12 @@ class WaylandDesktop:
         env.update({k: self.env[k] for k in CLIENT_KEYS if k in self.env})
         return env
 
+    def end(self, name: str) -> None:
+        """End one part of the desktop (as when the user's session loses it)."""
+        for part, proc in self._procs:
+            if part == name:
+                _end(proc.pid, proc)
+
     def log(self, name: str) -> str:
         path = self.logs / f"{name}.log"
         return path.read_text(errors="replace") if path.exists() else ""

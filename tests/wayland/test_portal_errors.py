@@ -4,13 +4,16 @@ that message, the question is still answered, and no frame (black or otherwise) 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from desktop.capture.portal import probe_portal
 from desktop.core.wayland_share import PortalProblem
 from desktop.emulator import LiveEmulator
 
+from tests.wayland.conftest import ColourWindow
 from tests.wayland.desktop import WaylandDesktop
 from tests.wayland.test_headless_wayland import headless, states_of
 
@@ -56,3 +59,35 @@ async def test_each_failure_is_named_and_nothing_is_sent(
     assert emulator.received_frames() == []
     reply = [line for line in lines if line["event"] == "transcript_line"][-1]
     assert "saw no frames" in reply["text"]
+
+
+async def test_the_desktop_ending_the_stream_pauses_sharing_with_a_message(
+    emulator: LiveEmulator,
+) -> None:
+    desk = WaylandDesktop().start()
+    try:
+        colours = ColourWindow(desk)
+        ended = asyncio.Event()
+
+        def on_line(line: dict[str, Any]) -> None:
+            if line["event"] == "vision_frame" and not ended.is_set():
+                ended.set()
+                desk.end("xdpw")  # the portal's backend goes away mid-share
+
+        async def feed(stdin: asyncio.StreamWriter) -> None:
+            await asyncio.wait_for(ended.wait(), 30)
+            await asyncio.sleep(2.5)  # the next captures find the stream gone
+            stdin.write(b"still there?\n")
+            await stdin.drain()
+
+        code, lines, err = await headless(
+            desk, emulator, "--source", "region:0,0,640,360", "--fps-max", "1",
+            feed=feed, on_line=on_line,
+        )  # fmt: skip
+        colours.close()
+    finally:
+        desk.stop()
+    assert code == 0, err
+    paused = [s for s in states_of(lines) if s["paused"]]
+    assert paused and "stopped from the desktop" in paused[0]["message"], states_of(lines)
+    assert len(emulator.received_frames()) == 1  # the one frame before; nothing after

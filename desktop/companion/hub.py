@@ -278,6 +278,14 @@ class CompanionHub:
         elif self._talking is None:
             self._speech_pending = False  # the transcription of a companion's turn
 
+    def asker_name(self) -> str:
+        """The name of the paired device the latest user line came from ("" for the desktop);
+        right after the hub has seen that line."""
+        if self._asker == DESKTOP:
+            return ""
+        client = next((c for c in self._clients if c.device_id == self._asker), None)
+        return client.name if client is not None else ""
+
     def desktop_plays_reply(self) -> bool:
         """Whether the desktop speaker should play the current answer (for the voice wiring)."""
         if self.reply_audio is ReplyAudio.ASKING:

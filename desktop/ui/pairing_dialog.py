@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.companion import CompanionService, ReplyAudio
 from desktop.companion.hub import SessionInputs
+from desktop.core.events import Event, Role, TranscriptLine
 from desktop.core.fanout import EventFanout
 from desktop.core.pairing import PairingOffer
 from desktop.settings import SettingsStore
@@ -333,9 +334,18 @@ class CompanionUi:
         except ValueError:
             reply = ReplyAudio.ASKING
         self.service = CompanionService(events, session, reply_audio=reply)
+        # After the hub (subscribed first) has seen a user line, it knows which device said it.
+        self._unsubscribe_origins = events.subscribe(self._name_device_lines)
         self.service.access.on_paired.append(lambda _device: self._remember_enabled())
         self._task: asyncio.Task[None] | None = None
         self.dialog: PairingDialog | None = None
+
+    def _name_device_lines(self, event: Event) -> None:
+        # Final lines only: while a line streams, the hub has not placed it yet.
+        if isinstance(event, TranscriptLine) and event.role is Role.USER:
+            name = self.service.hub.asker_name()
+            if name:
+                self._window.transcript.set_origin(event.line_id, name)
 
     async def start_if_enabled(self) -> None:
         if self._window.settings.companion_enabled:
@@ -346,6 +356,7 @@ class CompanionUi:
         self._task = asyncio.ensure_future(self._open())
 
     async def stop(self) -> None:
+        self._unsubscribe_origins()
         await self.service.stop()
         self.service.close()
 

@@ -70,6 +70,8 @@ class TranscriptView(QTextBrowser):
         # False while no speaker plays the model's voice (set by the voice wiring): its
         # replies are then not called "spoken" (issue 17).
         self.speaker_available = True
+        # line_id → the paired device a user line came from (the companion wiring sets it).
+        self._origins: dict[int, str] = {}
         self._entries: list[DisplayLine | Notice] = []
         self._blocks: dict[int, tuple[DisplayLine, QTextBlock]] = {}
         self._follow_tail = True
@@ -162,6 +164,14 @@ class TranscriptView(QTextBrowser):
     def start_new_session(self) -> None:
         """Forget which paragraphs belong to which line_id; earlier lines stay as they are."""
         self._blocks.clear()
+        self._origins.clear()
+
+    def set_origin(self, line_id: int, device: str) -> None:
+        """Name the device a user line came from ("Kitchen phone"), shown in its header."""
+        self._origins[line_id] = device
+        known = self._blocks.get(line_id)
+        if known is not None:
+            self._render(*known)
 
     def clear_transcript(self) -> None:
         self._entries.clear()
@@ -239,6 +249,9 @@ class TranscriptView(QTextBrowser):
         cursor.insertText(self._role_labels()[line.role], role_format)
 
         header = f"   {clock_time(line.started_at)}"
+        origin = self._origins.get(line.line_id, "") if line.role is Role.USER else ""
+        if origin:
+            header += f" · {origin}"
         marker = self._source_marker(line.source, line.role)
         if marker:
             header += f" · {marker}"

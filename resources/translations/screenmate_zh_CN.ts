@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Talk with Google&apos;s Gemini Live about what is on your screen: your voice and the part of the screen you choose go to the model, its answers come back as speech and text.</source>
-        <translation>与 Google 的 Gemini Live 谈论屏幕上的内容：你的语音和所选的屏幕区域会发送给模型，它的回答以语音和文字返回。</translation>
+        <translation>与 Google 的 Gemini Live 谈论屏幕上的内容：您的语音和所选的屏幕区域会发送给模型，它的回答以语音和文字返回。</translation>
     </message>
     <message>
         <source>Not connected yet.</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>This run talks to Google&apos;s Gemini Live API with your API key. What you say, type and share is sent to Google and billed to that key.</source>
-        <translation>本次运行使用你的 API 密钥连接 Google 的 Gemini Live API。你说的、输入的和共享的内容会发送给 Google，并计入该密钥的费用。</translation>
+        <translation>本次运行使用您的 API 密钥连接 Google 的 Gemini Live API。您说的、输入的和共享的内容会发送给 Google，并计入该密钥的费用。</translation>
     </message>
     <message>
         <source>Screenmate is licensed under %1. It is built on:</source>
@@ -111,11 +111,11 @@
     </message>
     <message>
         <source>Hands-free (the model hears when you talk)</source>
-        <translation>免提(模型会自动听到您说话)</translation>
+        <translation>免提（模型会自动听到您说话）</translation>
     </message>
     <message>
         <source>Push-to-talk (hold the talk button)</source>
-        <translation>按键通话(按住通话按钮)</translation>
+        <translation>按键通话（按住通话按钮）</translation>
     </message>
     <message>
         <source>&amp;Talk mode:</source>
@@ -123,15 +123,15 @@
     </message>
     <message>
         <source>Echo cancellation (speakers)</source>
-        <translation>回声消除(扬声器)</translation>
+        <translation>回声消除（扬声器）</translation>
     </message>
     <message>
         <source>Half-duplex: pause the mic while the model speaks</source>
-        <translation>半双工:模型说话时暂停麦克风</translation>
+        <translation>半双工：模型说话时暂停麦克风</translation>
     </message>
     <message>
         <source>None (headphones)</source>
-        <translation>无(耳机)</translation>
+        <translation>无（耳机）</translation>
     </message>
     <message>
         <source>&amp;Echo:</source>
@@ -139,11 +139,11 @@
     </message>
     <message>
         <source>Start-of-speech sensitivity:</source>
-        <translation>语音开始灵敏度:</translation>
+        <translation>语音开始灵敏度：</translation>
     </message>
     <message>
         <source>End-of-speech sensitivity:</source>
-        <translation>语音结束灵敏度:</translation>
+        <translation>语音结束灵敏度：</translation>
     </message>
     <message>
         <source> ms</source>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>Silence that ends a turn:</source>
-        <translation>结束一轮的静音时长:</translation>
+        <translation>结束一轮的静音时长：</translation>
     </message>
     <message>
         <source>High</source>
@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>Hold anywhere to talk, e.g. ctrl+alt+space, ctrl+shift+f12, pause</source>
-        <translation>在任何地方按住即可说话,例如 ctrl+alt+space、ctrl+shift+f12、pause</translation>
+        <translation>在任何地方按住即可说话，例如 ctrl+alt+space、ctrl+shift+f12、pause</translation>
     </message>
     <message>
         <source>Push-to-talk &amp;hotkey:</source>
@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>Companions:</source>
-        <translation>配套设备:</translation>
+        <translation>配套设备：</translation>
     </message>
     <message>
         <source>Companion &amp;port:</source>
@@ -225,11 +225,11 @@
     </message>
     <message>
         <source>The push-to-talk hotkey %1 is not valid: %2</source>
-        <translation>按键通话快捷键 %1 无效:%2</translation>
+        <translation>按键通话快捷键 %1 无效：%2</translation>
     </message>
     <message>
         <source>Suggestions: %1</source>
-        <translation>建议:%1</translation>
+        <translation>建议：%1</translation>
     </message>
 </context>
 <context>
@@ -244,19 +244,19 @@
     </message>
     <message>
         <source>No API key is set, so you are in the &lt;b&gt;offline demo&lt;/b&gt;: a built-in emulator answers with what it received. Nothing leaves this computer.</source>
-        <translation>尚未设置 API 密钥,因此您处于&lt;b&gt;离线演示&lt;/b&gt;模式:内置模拟器会复述它收到的内容。任何数据都不会离开这台电脑。</translation>
+        <translation>尚未设置 API 密钥，因此您处于&lt;b&gt;离线演示&lt;/b&gt;模式：内置模拟器会复述它收到的内容。任何数据都不会离开这台电脑。</translation>
     </message>
     <message>
         <source>An API key is set: Screenmate talks to Google&apos;s Gemini Live.</source>
-        <translation>已设置 API 密钥:Screenmate 将与 Google 的 Gemini Live 对话。</translation>
+        <translation>已设置 API 密钥：Screenmate 将与 Google 的 Gemini Live 对话。</translation>
     </message>
     <message>
         <source>For real answers, get a key at aistudio.google.com and paste it into Settings (it is stored in the OS keychain, never in a file), or set GEMINI_API_KEY.</source>
-        <translation>如需真实回答,请在 aistudio.google.com 获取密钥并粘贴到“设置”中(密钥保存在系统钥匙串中,绝不写入文件),或设置 GEMINI_API_KEY。</translation>
+        <translation>如需真实回答，请在 aistudio.google.com 获取密钥并粘贴到“设置”中（密钥保存在系统钥匙串中，绝不写入文件），或设置 GEMINI_API_KEY。</translation>
     </message>
     <message>
         <source>Hold &lt;b&gt;%1&lt;/b&gt; anywhere to talk, release to send. The tray icon shows when the model listens or speaks.</source>
-        <translation>在任何地方按住 &lt;b&gt;%1&lt;/b&gt; 说话,松开即发送。托盘图标会显示模型正在聆听还是正在说话。</translation>
+        <translation>在任何地方按住 &lt;b&gt;%1&lt;/b&gt; 说话，松开即发送。托盘图标会显示模型正在聆听还是正在说话。</translation>
     </message>
     <message>
         <source>the Talk button</source>
@@ -264,15 +264,15 @@
     </message>
     <message>
         <source>macOS will ask for the microphone and for Screen Recording; the hotkey needs Accessibility (System Settings › Privacy &amp; Security).</source>
-        <translation>macOS 会请求麦克风和屏幕录制权限;快捷键需要“辅助功能”权限(系统设置 › 隐私与安全性)。</translation>
+        <translation>macOS 会请求麦克风和屏幕录制权限；快捷键需要“辅助功能”权限（系统设置 › 隐私与安全性）。</translation>
     </message>
     <message>
         <source>Windows may ask once for microphone access (Settings › Privacy).</source>
-        <translation>Windows 可能会请求一次麦克风访问权限(设置 › 隐私)。</translation>
+        <translation>Windows 可能会请求一次麦克风访问权限（设置 › 隐私）。</translation>
     </message>
     <message>
         <source>Linux needs no permission on X11. On Wayland, screen sharing and the hotkey are limited; the camera and the window still work.</source>
-        <translation>Linux 在 X11 下无需任何权限。在 Wayland 下,屏幕共享和快捷键受限;摄像头和窗口仍可正常使用。</translation>
+        <translation>Linux 在 X11 下无需任何权限。在 Wayland 下，屏幕共享和快捷键受限；摄像头和窗口仍可正常使用。</translation>
     </message>
     <message>
         <source>Pick a Region to Share…</source>
@@ -298,7 +298,7 @@
     <name>HistoryController</name>
     <message>
         <source>History is off this time: the database could not be opened.</source>
-        <translation>本次未记录历史:无法打开数据库。</translation>
+        <translation>本次未记录历史：无法打开数据库。</translation>
     </message>
 </context>
 <context>
@@ -381,11 +381,11 @@
     </message>
     <message>
         <source>The history cannot be read: %1</source>
-        <translation>无法读取历史记录:%1</translation>
+        <translation>无法读取历史记录：%1</translation>
     </message>
     <message>
         <source>(no lines)</source>
-        <translation>(无内容)</translation>
+        <translation>（无内容）</translation>
     </message>
     <message>
         <source>session</source>
@@ -429,7 +429,7 @@
     </message>
     <message>
         <source>Delete the session of %1 (%2 lines)? This cannot be undone.</source>
-        <translation>删除 %1 的会话(%2 行)?此操作无法撤销。</translation>
+        <translation>删除 %1 的会话（%2 行）？此操作无法撤销。</translation>
     </message>
 </context>
 <context>
@@ -488,7 +488,7 @@
     </message>
     <message>
         <source>Copies the line with your key: paste it only into your terminal</source>
-        <translation>复制包含密钥的命令行：请只粘贴到你的终端中</translation>
+        <translation>复制包含密钥的命令行：请只粘贴到您的终端中</translation>
     </message>
     <message>
         <source>Paste an API key into the field first.</source>
@@ -500,7 +500,7 @@
     </message>
     <message>
         <source>There is no key to test: paste one first.</source>
-        <translation>没有可测试的密钥:请先粘贴一个。</translation>
+        <translation>没有可测试的密钥：请先粘贴一个。</translation>
     </message>
     <message>
         <source>Testing the key…</source>
@@ -552,7 +552,7 @@
     </message>
     <message>
         <source>The Gemini API isn&apos;t available in your country or region. Screenmate can still run the offline demo.</source>
-        <translation>Gemini API 在你所在的国家或地区不可用。Screenmate 仍可运行离线演示。</translation>
+        <translation>Gemini API 在您所在的国家或地区不可用。Screenmate 仍可运行离线演示。</translation>
     </message>
     <message>
         <source>Google had a problem answering (HTTP %1); the key is probably fine. Test again in a minute.</source>
@@ -568,19 +568,19 @@
     </message>
     <message>
         <source>The key in the %1 environment variable is used; it takes precedence over the keychain.</source>
-        <translation>正在使用环境变量 %1 中的密钥;它优先于钥匙串。</translation>
+        <translation>正在使用环境变量 %1 中的密钥；它优先于钥匙串。</translation>
     </message>
     <message>
         <source>The key you entered is used until Screenmate quits (there is no keychain to save it in).</source>
-        <translation>你输入的密钥将一直使用到 Screenmate 退出（没有钥匙串可保存它）。</translation>
+        <translation>您输入的密钥将一直使用到 Screenmate 退出（没有钥匙串可保存它）。</translation>
     </message>
     <message>
         <source>A key is stored in the OS keychain and is used.</source>
-        <translation>系统钥匙串中已保存密钥,正在使用。</translation>
+        <translation>系统钥匙串中已保存密钥，正在使用。</translation>
     </message>
     <message>
         <source>No key is set, so Screenmate runs the offline demo with an emulated model. Get a key at aistudio.google.com.</source>
-        <translation>未设置密钥,因此 Screenmate 以模拟模型运行离线演示。请在 aistudio.google.com 获取密钥。</translation>
+        <translation>未设置密钥，因此 Screenmate 以模拟模型运行离线演示。请在 aistudio.google.com 获取密钥。</translation>
     </message>
 </context>
 <context>
@@ -591,7 +591,7 @@
     </message>
     <message>
         <source>How loud the microphone hears you, 0 to 100 %.</source>
-        <translation>麦克风听到你的音量，0 到 100%。</translation>
+        <translation>麦克风听到您的音量，0 到 100%。</translation>
     </message>
 </context>
 <context>
@@ -602,11 +602,11 @@
     </message>
     <message>
         <source>&quot;%1&quot; was not delivered: %2. Press Enter to send it again.</source>
-        <translation>“%1”未送达:%2。按 Enter 重新发送。</translation>
+        <translation>“%1”未送达：%2。按 Enter 重新发送。</translation>
     </message>
     <message>
         <source>● You are speaking</source>
-        <translation>● 你正在说话</translation>
+        <translation>● 您正在说话</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -614,7 +614,7 @@
     </message>
     <message>
         <source>What you and the model said, newest at the bottom.</source>
-        <translation>你和模型说过的话，最新的在最下面。</translation>
+        <translation>您和模型说过的话，最新的在最下面。</translation>
     </message>
     <message>
         <source>Sources (Google Search)</source>
@@ -643,18 +643,18 @@
     <message numerus="yes">
         <source>Reconnecting (attempt %n)…</source>
         <translation>
-            <numerusform>正在重新连接(第 %n 次)…</numerusform>
+            <numerusform>正在重新连接（第 %n 次）…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Reconnecting in %1 s (attempt %n)…</source>
         <translation>
-            <numerusform>%1 秒后重新连接(第 %n 次)…</numerusform>
+            <numerusform>%1 秒后重新连接（第 %n 次）…</numerusform>
         </translation>
     </message>
     <message>
         <source>The model is waiting for you to say more.</source>
-        <translation>模型在等你继续说。</translation>
+        <translation>模型在等您继续说。</translation>
     </message>
     <message>
         <source>The model ended its answer early (%1).</source>
@@ -662,7 +662,7 @@
     </message>
     <message>
         <source>The settings could not be saved: %1</source>
-        <translation>无法保存设置:%1</translation>
+        <translation>无法保存设置：%1</translation>
     </message>
     <message>
         <source>automatic</source>
@@ -754,7 +754,7 @@
     </message>
     <message>
         <source>Error: %1</source>
-        <translation>错误:%1</translation>
+        <translation>错误：%1</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -774,11 +774,11 @@
     </message>
     <message>
         <source>Prompt: %1</source>
-        <translation>输入:%1</translation>
+        <translation>输入：%1</translation>
     </message>
     <message>
         <source>Response: %1</source>
-        <translation>回复:%1</translation>
+        <translation>回复：%1</translation>
     </message>
     <message>
         <source>prompt</source>
@@ -794,7 +794,7 @@
     </message>
     <message>
         <source>No Live API endpoint is open; see the status line.</source>
-        <translation>没有打开的 Live API 端点;请查看状态栏。</translation>
+        <translation>没有打开的 Live API 端点；请查看状态栏。</translation>
     </message>
     <message>
         <source>Offline demo - emulated model</source>
@@ -803,8 +803,8 @@
     <message>
         <source>No Gemini API key is set, so Screenmate talks to a built-in emulator that only echoes what it receives.
 To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in Session › Settings… (it is stored in the OS keychain), then reconnect.</source>
-        <translation>未设置 Gemini API 密钥,因此 Screenmate 正在与内置模拟器对话,它只会复述收到的内容。
-要与 Gemini Live 对话,请在环境变量中设置 GEMINI_API_KEY,或在“会话 › 设置…”中输入密钥(保存在系统钥匙串中),然后重新连接。</translation>
+        <translation>未设置 Gemini API 密钥，因此 Screenmate 正在与内置模拟器对话，它只会复述收到的内容。
+要与 Gemini Live 对话，请在环境变量中设置 GEMINI_API_KEY，或在“会话 › 设置…”中输入密钥（保存在系统钥匙串中），然后重新连接。</translation>
     </message>
     <message>
         <source>Gemini Live · %1</source>
@@ -847,7 +847,7 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     </message>
     <message>
         <source>Reading the models your key may use…</source>
-        <translation>正在读取你的密钥可用的模型…</translation>
+        <translation>正在读取您的密钥可用的模型…</translation>
     </message>
     <message>
         <source>Built-in list: the models list could not be read.</source>
@@ -856,19 +856,19 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     <message numerus="yes">
         <source>%n Live model(s) your key may use.</source>
         <translation>
-            <numerusform>你的密钥可使用 %n 个 Live 模型。</numerusform>
+            <numerusform>您的密钥可使用 %n 个 Live 模型。</numerusform>
         </translation>
     </message>
     <message>
         <source>Built-in list: your key lists no Live model.</source>
-        <translation>内置列表：你的密钥没有列出 Live 模型。</translation>
+        <translation>内置列表：您的密钥没有列出 Live 模型。</translation>
     </message>
 </context>
 <context>
     <name>ModelSuggestion</name>
     <message>
         <source>Your model is %1, Google&apos;s previous preview. Google recommends %2, the current Live model.</source>
-        <translation>你的模型是 %1，即 Google 上一个预览版。Google 推荐当前的 Live 模型 %2。</translation>
+        <translation>您的模型是 %1，即 Google 上一个预览版。Google 推荐当前的 Live 模型 %2。</translation>
     </message>
     <message>
         <source>Switch to %1</source>
@@ -903,7 +903,7 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     </message>
     <message>
         <source>On the watch or phone, scan the QR code, or open the address and type the code.</source>
-        <translation>在手表或手机上扫描二维码,或打开该地址并输入配对码。</translation>
+        <translation>在手表或手机上扫描二维码，或打开该地址并输入配对码。</translation>
     </message>
     <message>
         <source>Pairing QR code</source>
@@ -1005,7 +1005,7 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     <name>SessionController</name>
     <message>
         <source>Not connected; the message was not sent.</source>
-        <translation>未连接;消息未发送。</translation>
+        <translation>未连接；消息未发送。</translation>
     </message>
     <message>
         <source>New session · %1</source>
@@ -1128,7 +1128,7 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     </message>
     <message>
         <source>The settings could not be saved: %1</source>
-        <translation>无法保存设置:%1</translation>
+        <translation>无法保存设置：%1</translation>
     </message>
     <message>
         <source>Screenmate</source>
@@ -1353,7 +1353,7 @@ Try it: share a region in “What the model sees”, then ask “Where is the re
 Without an API key an offline emulator answers: it goes by the colours and shapes in the picture and cannot read text.</source>
         <translation>对话会显示在这里。
 
-试试看：在“模型看到的内容”中共享一个区域，然后问“红色方框在哪里？”或“你看到了什么？”。开启“在共享的屏幕上指出内容”（默认开启）时，回答会在你的屏幕上高亮它提到的东西。
+试试看：在“模型看到的内容”中共享一个区域，然后问“红色方框在哪里？”或“您看到了什么？”。开启“在共享的屏幕上指出内容”（默认开启）时，回答会在您的屏幕上高亮它提到的东西。
 
 没有 API 密钥时由离线模拟器作答：它根据画面中的颜色和形状回答，无法读取文字。</translation>
     </message>
@@ -1367,7 +1367,7 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>(interrupted)</source>
-        <translation>(已打断)</translation>
+        <translation>（已打断）</translation>
     </message>
     <message>
         <source>typed</source>
@@ -1386,7 +1386,7 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     <name>TrayController</name>
     <message>
         <source>&amp;Talk (push-to-talk)</source>
-        <translation>说话(按键通话)(&amp;T)</translation>
+        <translation>说话（按键通话）(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Mute Microphone</source>
@@ -1434,7 +1434,7 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>Screenmate keeps the session in the tray. Hold %1 to talk; choose Quit in the tray menu to end it.</source>
-        <translation>Screenmate 会在托盘中保持会话。按住 %1 即可说话;在托盘菜单中选择“退出”可结束会话。</translation>
+        <translation>Screenmate 会在托盘中保持会话。按住 %1 即可说话；在托盘菜单中选择“退出”可结束会话。</translation>
     </message>
     <message>
         <source>Talk</source>
@@ -1497,11 +1497,11 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>Session: %1</source>
-        <translation>本次会话:%1</translation>
+        <translation>本次会话：%1</translation>
     </message>
     <message>
         <source>Session: %1 tokens · ≈ %2</source>
-        <translation>本次会话:%1 个令牌 · ≈ %2</translation>
+        <translation>本次会话：%1 个令牌 · ≈ %2</translation>
     </message>
     <message>
         <source>1 turn</source>
@@ -1513,7 +1513,7 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>This session, summed over %1</source>
-        <translation>本次会话,共 %1</translation>
+        <translation>本次会话，共 %1</translation>
     </message>
     <message>
         <source>Input</source>
@@ -1525,27 +1525,27 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>Thinking (billed as output text)</source>
-        <translation>思考(按输出文本计费)</translation>
+        <translation>思考（按输出文本计费）</translation>
     </message>
     <message>
         <source>Tool use (billed as input text)</source>
-        <translation>工具调用(按输入文本计费)</translation>
+        <translation>工具调用（按输入文本计费）</translation>
     </message>
     <message>
         <source>Input without a modality (priced at the dearest input rate)</source>
-        <translation>未标注模态的输入(按最高输入价计)</translation>
+        <translation>未标注模态的输入（按最高输入价计）</translation>
     </message>
     <message>
         <source>Output without a modality (priced at the dearest output rate)</source>
-        <translation>未标注模态的输出(按最高输出价计)</translation>
+        <translation>未标注模态的输出（按最高输出价计）</translation>
     </message>
     <message>
         <source>The server reported no usage for %1 turn(s): their cost is unknown.</source>
-        <translation>服务器未报告 %1 轮的用量:其费用未知。</translation>
+        <translation>服务器未报告 %1 轮的用量：其费用未知。</translation>
     </message>
     <message>
         <source>Estimated with prices as of %1 (edit prices.json in the config folder).</source>
-        <translation>按 %1 的价格估算(可编辑配置文件夹中的 prices.json)。</translation>
+        <translation>按 %1 的价格估算（可编辑配置文件夹中的 prices.json）。</translation>
     </message>
 </context>
 <context>
@@ -1627,7 +1627,7 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>Skipped (unchanged)</source>
-        <translation>已跳过(无变化)</translation>
+        <translation>已跳过（无变化）</translation>
     </message>
     <message>
         <source>Skipped (rate limit)</source>
@@ -1695,7 +1695,7 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>Paused: %1</source>
-        <translation>已暂停:%1</translation>
+        <translation>已暂停：%1</translation>
     </message>
     <message>
         <source>Sharing %1</source>
@@ -1703,11 +1703,11 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>%1 (shared once the session is live)</source>
-        <translation>%1(会话连接后开始共享)</translation>
+        <translation>%1（会话连接后开始共享）</translation>
     </message>
     <message>
         <source>Last frame sent: %1×%2, %3 KB (%4)</source>
-        <translation>最近发送的画面:%1×%2,%3 KB(%4)</translation>
+        <translation>最近发送的画面：%1×%2,%3 KB(%4)</translation>
     </message>
 </context>
 <context>
@@ -1718,11 +1718,11 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>Server default (~258 tokens a frame)</source>
-        <translation>服务器默认(每帧约 258 个令牌)</translation>
+        <translation>服务器默认（每帧约 258 个令牌）</translation>
     </message>
     <message>
         <source>Low (~66 tokens a frame)</source>
-        <translation>低(每帧约 66 个令牌)</translation>
+        <translation>低（每帧约 66 个令牌）</translation>
     </message>
     <message>
         <source>Frame &amp;detail:</source>
@@ -1734,7 +1734,7 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>At most:</source>
-        <translation>最多:</translation>
+        <translation>最多：</translation>
     </message>
     <message>
         <source> px</source>
@@ -1742,7 +1742,7 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     </message>
     <message>
         <source>Long side:</source>
-        <translation>长边:</translation>
+        <translation>长边：</translation>
     </message>
 </context>
 <context>
@@ -1797,8 +1797,8 @@ Without an API key an offline emulator answers: it goes by the colours and shape
     <message>
         <source>Hands-free: the model notices when you start and stop talking.
 Push-to-talk: hold the talk button while you speak, or click it to start and again to stop.</source>
-        <translation>免提:模型会察觉您何时开始和停止说话。
-按键通话:说话时按住通话按钮,或单击开始、再次单击结束。</translation>
+        <translation>免提：模型会察觉您何时开始和停止说话。
+按键通话：说话时按住通话按钮，或单击开始、再次单击结束。</translation>
     </message>
     <message>
         <source>No microphone</source>
@@ -1814,7 +1814,7 @@ Push-to-talk: hold the talk button while you speak, or click it to start and aga
     </message>
     <message>
         <source>Talking… (click to stop)</source>
-        <translation>正在说话…(单击停止)</translation>
+        <translation>正在说话…（单击停止）</translation>
     </message>
     <message>
         <source>Talking…</source>
@@ -1826,11 +1826,11 @@ Push-to-talk: hold the talk button while you speak, or click it to start and aga
     </message>
     <message>
         <source>Hold while you speak, or click once to start and again to stop.</source>
-        <translation>说话时按住,或单击一次开始、再次单击结束。</translation>
+        <translation>说话时按住，或单击一次开始、再次单击结束。</translation>
     </message>
     <message>
         <source>Hands-free: switch to push-to-talk to use this button.</source>
-        <translation>免提模式:切换到按键通话才能使用此按钮。</translation>
+        <translation>免提模式：切换到按键通话才能使用此按钮。</translation>
     </message>
     <message>
         <source>Talk: %1</source>
@@ -1842,11 +1842,11 @@ Push-to-talk: hold the talk button while you speak, or click it to start and aga
     </message>
     <message>
         <source>Microphone: %1</source>
-        <translation>麦克风:%1</translation>
+        <translation>麦克风：%1</translation>
     </message>
     <message>
         <source>Speaker: %1</source>
-        <translation>扬声器:%1</translation>
+        <translation>扬声器：%1</translation>
     </message>
 </context>
 <context>
@@ -1872,17 +1872,17 @@ Push-to-talk: hold the talk button while you speak, or click it to start and aga
     <name>self._window</name>
     <message>
         <source>Cannot listen for companion devices on port %1: %2</source>
-        <translation>无法在端口 %1 上监听配套设备:%2</translation>
+        <translation>无法在端口 %1 上监听配套设备：%2</translation>
     </message>
     <message>
         <source>Open a link?</source>
-        <translation>打开链接?</translation>
+        <translation>打开链接？</translation>
     </message>
     <message>
         <source>The model wants to open this page in your browser:
 
 %1</source>
-        <translation>模型想在您的浏览器中打开此页面:
+        <translation>模型想在您的浏览器中打开此页面：
 
 %1</translation>
     </message>

@@ -1752,7 +1752,7 @@ Ohne API-Schlüssel antwortet ein Offline-Emulator: Er richtet sich nach den Far
     <name>VoiceController</name>
     <message>
         <source>&amp;Voice</source>
-        <translation>S&amp;timme</translation>
+        <translation>St&amp;imme</translation>
     </message>
     <message>
         <source>&amp;Talk (Start or Stop)</source>

@@ -140,11 +140,13 @@ def find_colour(view: FrameView, word: str) -> Found | None:
 
 
 def _detail(view: FrameView, shape: Shape) -> float:
-    """Edge share inside a shape's box (text on a button, an icon)."""
+    """Edge share inside a shape, away from its outline (a label on a button, an icon)."""
     gh, gw = view.grid
     h, w = view.edges.shape
-    part = view.edges[shape.top * h // gh : shape.bottom * h // gh,
-                      shape.left * w // gw : shape.right * w // gw]  # fmt: skip
+    top, bottom = shape.top * h // gh, shape.bottom * h // gh
+    left, right = shape.left * w // gw, shape.right * w // gw
+    dy, dx = (bottom - top) // 5, (right - left) // 8
+    part = view.edges[top + dy : bottom - dy, left + dx : right - dx]
     return float(part.mean()) if part.size else 0.0
 
 
@@ -162,7 +164,7 @@ def button_score(view: FrameView, shape: Shape) -> float:
     if fill < 0.5:
         return 0.0
     score = fill * (1.0 + 10.0 * min(_detail(view, shape), 0.2))
-    if not 1.0 <= width / height <= 12.0:
+    if not 1.5 <= width / height <= 10.0:  # buttons are wider than tall
         score *= 0.5
     if shape.top == 0 or shape.left == 0 or shape.bottom == gh or shape.right == gw:
         score *= 0.3

@@ -3,6 +3,7 @@ last frame received, and "where is ..." becomes a real pointing call with a box.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -163,3 +164,33 @@ def test_a_responder_still_scripts_every_reply(question: str) -> None:
     conv.handle(VideoIn(jpeg(ui_picture()), "image/jpeg"))
     conv.handle(TextIn(question))
     assert conv.begin_reply().text == "scripted"
+
+
+def test_an_asynchronous_pointing_call_says_where_it_pointed_when_the_result_comes() -> None:
+    """3.8 Live calls NON_BLOCKING functions asynchronously: the pointing sentence comes in the
+    turn that says the result."""
+
+    @dataclass
+    class AsyncKnobs(DefaultKnobs):
+        async_calls: bool = True
+
+    conv = Conversation(config({**POINT_AT, "behavior": "NON_BLOCKING"}), knobs=AsyncKnobs())
+    conv.handle(VideoIn(jpeg(ui_picture()), "image/jpeg"))
+    conv.handle(TextIn("where is the red box?"))
+    plan = conv.begin_reply()
+    assert plan.text == "One moment, I am on it." and not plan.awaits_tools
+    call = call_of_async(plan.steps)
+    conv.complete_reply()
+    response = FunctionResponse(call["id"], "point_at", {"result": "ok"}, scheduling="WHEN_IDLE")
+    decision = conv.handle(ToolResponse((response,)))
+    assert decision.results
+    said = conv.speak_results().text
+    assert (
+        said == f"{EMULATED} There: I pointed at the largest red shape I saw, at the bottom left."
+    )
+
+
+def call_of_async(steps: list[Any]) -> dict[str, Any]:
+    (call,) = [s.message["toolCall"]["functionCalls"][0] for s in steps if "toolCall" in s.message]
+    assert call["name"] == "point_at"
+    return dict(call)

@@ -17,6 +17,7 @@ import logging
 import sys
 from collections.abc import Awaitable, Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
@@ -235,7 +236,10 @@ class KeyEntryBox(QGroupBox):
         try:
             verdict = await self.key_checker(key)
         finally:
-            self.test_button.setEnabled(True)
+            if shiboken6.isValid(self.test_button):  # else Settings was closed meanwhile
+                self.test_button.setEnabled(True)
+        if not shiboken6.isValid(self.status):
+            return
         if verdict is None:
             text = (
                 self.tr("The key works. Save it to start using it.")
@@ -246,6 +250,11 @@ class KeyEntryBox(QGroupBox):
         else:
             kind = "warning" if verdict.problem is KeyProblem.QUOTA else "error"
             self._show(self.problem_text(verdict), kind)
+
+    def cancel(self) -> None:
+        """Settings closes: a key test still running is not waited for."""
+        if self.key_test is not None:
+            self.key_test.cancel()
 
     def problem_text(self, verdict: KeyVerdict) -> str:
         problem = verdict.problem

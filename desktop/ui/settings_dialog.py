@@ -83,6 +83,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Model:"), self.model_picker)
         self.model_picker.load_for_key()
         self.finished.connect(lambda _result: self.model_picker.cancel())
+        self.finished.connect(lambda _result: self.key_box.cancel())
 
         self.voice_combo = QComboBox(self)
         self.voice_combo.addItems(VOICES)

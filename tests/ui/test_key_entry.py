@@ -269,3 +269,36 @@ def test_every_key_problem_reads_in_the_interface_language(
         assert said != en, problem
         first_sentence = en.split(". ")[0]
         assert first_sentence not in said, (problem, said)
+
+
+def test_closing_settings_during_a_key_test_leaves_nothing_behind(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, tmp_path)
+    release = asyncio.Event()
+
+    async def slow(key: str) -> KeyVerdict | None:
+        await release.wait()
+        return KeyVerdict(KeyProblem.NO_NETWORK)
+
+    dialog.key_checker = slow
+    dialog.key_edit.setText(KEY)
+    dialog.test_key_button.click()
+    testing = dialog._key_test
+    assert testing is not None and not testing.done()
+    dialog.reject()  # Cancel while Google is being asked
+    qtbot.waitUntil(testing.done, timeout=5_000)
+    assert testing.cancelled()
+
+    # Deleted outright (the window closed) while a test runs: the answer is dropped quietly.
+    again = make_dialog(qtbot, tmp_path)
+    again.key_checker = slow
+    again.key_edit.setText(KEY)
+    again.test_key_button.click()
+    running = again._key_test
+    assert running is not None
+    again.key_box.deleteLater()
+    qtbot.wait(50)
+    release.set()
+    qtbot.waitUntil(running.done, timeout=5_000)
+    assert not running.cancelled() and running.exception() is None

@@ -97,10 +97,21 @@ def swap(analysis, root: Path) -> None:
             raise RuntimeError(f"numpy_noblas: no {twin} in the no-BLAS build")
         return src
 
+    def openblas(dest: str, src: str, kind: str) -> bool:
+        """numpy.libs/ itself, or a link PyInstaller made to a library in it."""
+        dest, src = dest.replace("\\", "/"), src.replace("\\", "/")
+        return dest.startswith("numpy.libs/") or (
+            kind == "SYMLINK" and src.startswith("numpy.libs/")
+        )
+
     analysis.binaries = [
         (dest, moved(src, True), kind)
         for dest, src, kind in analysis.binaries
-        if not dest.replace("\\", "/").startswith("numpy.libs/")
+        if not openblas(dest, src, kind)
     ]
     analysis.pure = [(name, moved(src, True), kind) for name, src, kind in analysis.pure]
-    analysis.datas = [(dest, moved(src, False), kind) for dest, src, kind in analysis.datas]
+    analysis.datas = [
+        (dest, moved(src, False), kind)
+        for dest, src, kind in analysis.datas
+        if not openblas(dest, src, kind)
+    ]

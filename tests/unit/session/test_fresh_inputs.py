@@ -47,8 +47,13 @@ class Frames:
         future: asyncio.Future[None] = loop.create_future()
         self.pending.append(future)
         self.waits.append(wait_s)
-        loop.call_later(wait_s, lambda: future.done() or future.set_result(None))
+        loop.call_later(wait_s, self._give_up, future)
         return future
+
+    @staticmethod
+    def _give_up(future: asyncio.Future[None]) -> None:
+        if not future.done():
+            future.set_result(None)
 
     def send(self) -> None:
         self.inputs.send_video(b"\xff\xd8jpeg")

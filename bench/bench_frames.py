@@ -9,6 +9,9 @@
 3. Frames and tokens per minute on three scripted screens (static document, typing, scrolling),
    one capture a second through the real downscaler, change detection and pacer, against
    fixed 1 fps and 0.5 fps baselines.
+4. Wayland (`--only-wayland` for this alone): on the headless sway desktop of tests/wayland,
+   the time to the first frame sent through the ScreenCast portal, ms per frame (map + copy
+   of the PipeWire frame, downscale, signature, encode) and CPU at 1 fps, static and changing.
 No assertions: these machines are shared and noisy; read the numbers.
 """
 
@@ -183,11 +186,118 @@ def run_script(frames: Iterator[np.ndarray], config: PacingConfig) -> int:
     return pacer.stats.sent
 
 
+# -- Wayland: the ScreenCast portal through QtMultimedia -----------------------------------
+
+
+def bench_wayland(runs: int, seconds: float) -> None:
+    """The same numbers on the headless Wayland desktop of tests/wayland (sway, portal,
+    PipeWire), with a full-screen window of known colours; frames through QtMultimedia."""
+    from tests.wayland.conftest import ColourWindow
+    from tests.wayland.desktop import WaylandDesktop
+
+    desk = WaylandDesktop().start()
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(desk.client_env(saved))
+    os.environ["QT_QPA_PLATFORM"] = "wayland"
+    colours = ColourWindow(desk)
+    try:
+        import qasync
+        from PySide6.QtGui import QGuiApplication
+
+        app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+        loop = qasync.QEventLoop(app)
+        with loop:
+            loop.run_until_complete(_bench_wayland(colours, runs, seconds))
+    finally:
+        colours.close()
+        desk.stop()
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+async def _bench_wayland(colours: object, runs: int, seconds: float) -> None:
+    from desktop.ui.screencast import PortalScreenSource, PortalStream, read_pixels
+
+    sent: list[float] = []
+    first = asyncio.Event()
+
+    def send(_jpeg: bytes) -> None:
+        sent.append(time.perf_counter())
+        first.set()
+
+    pipeline = FramePipeline(send, PipelineConfig(pacing=PacingConfig(max_fps=1.0)))
+    started = time.perf_counter()
+    pipeline.set_source(PortalScreenSource(1))
+    pipeline.on_event(StateChanged(SessionState.LIVE))
+    pipeline.start()
+    await asyncio.wait_for(first.wait(), 30)
+    first_ms = 1000 * (sent[0] - started)
+
+    stream = PortalStream.instance()
+    _serial, frame = stream.latest(5.0)
+    box = Rect(0, 0, frame.width(), frame.height())
+    scaler = Downscaler(1024)
+    steps: dict[str, list[float]] = {"map + copy": [], "downscale": [], "signature": [],
+                                     "encode": []}  # fmt: skip
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        pixels = read_pixels(frame, box)
+        t1 = time.perf_counter()
+        small = scaler.scale(pixels)
+        t2 = time.perf_counter()
+        signature(small)
+        t3 = time.perf_counter()
+        encode_jpeg(small, 80)
+        t4 = time.perf_counter()
+        for key, a, b in (("map + copy", t0, t1), ("downscale", t1, t2),
+                          ("signature", t2, t3), ("encode", t3, t4)):  # fmt: skip
+            steps[key].append(1000 * (b - a))
+    totals = [sum(values) for values in zip(*steps.values(), strict=True)]
+    cells = " | ".join(f"{p[0]:.1f} / {p[1]:.1f}" for p in map(percentiles, steps.values()))
+    t50, t95 = percentiles(totals)
+    print("## Wayland: the ScreenCast portal (QtMultimedia, PipeWire), 1920x1080, sway\n")
+    print(f"First frame sent {first_ms:.0f} ms after sharing starts (portal session, PipeWire")
+    print("stream, first picture, JPEG), the screen already shown.\n")
+    print("| screen | map + copy | downscale | signature | encode | total |")
+    print("|---|---|---|---|---|---|")
+    print(f"| 1920x1080 | {cells} | {t50:.1f} / {t95:.1f} |\n")
+
+    rows = []
+    for label, hz in (("static screen", 0.0), ("screen changing 3x/s", 3.0)):
+        colours.proc.stdin.write(f"animate {hz}\n")  # type: ignore[attr-defined]
+        colours.proc.stdin.flush()  # type: ignore[attr-defined]
+        colours.proc.stdout.readline()  # type: ignore[attr-defined]
+        await asyncio.sleep(1.5)
+        frames0, cpu0, wall0 = stream.serial, time.process_time(), time.perf_counter()
+        captured0, sent0 = pipeline.stats.captured, len(sent)
+        await asyncio.sleep(seconds)
+        cpu1, wall1 = time.process_time(), time.perf_counter()
+        share = 100 * (cpu1 - cpu0) / (wall1 - wall0)
+        rows.append(
+            f"| {label} | {share:.1f}% | {stream.serial - frames0} | "
+            f"{pipeline.stats.captured - captured0} | {len(sent) - sent0} |"
+        )
+    await pipeline.aclose()
+    print(f"CPU share at 1 fps over {seconds:.0f} s (the whole process: Qt's PipeWire thread,")
+    print("the capture thread, the loop):\n")
+    print("| screen | CPU (one core) | frames from PipeWire | captures | frames sent |")
+    print("|---|---|---|---|---|")
+    print("\n".join(rows))
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=20.0, help="for the CPU share")
+    parser.add_argument(
+        "--only-wayland", action="store_true", help="only the Wayland (portal) numbers"
+    )
     args = parser.parse_args()
+    if args.only_wayland:
+        bench_wayland(args.runs, args.seconds)
+        return
 
     print("## Capture + downscale (long side 1024) + JPEG q80, ms per frame (p50 / p95)\n")
     print("| region | grab | downscale | signature | encode | total |")
@@ -226,6 +336,8 @@ def main() -> None:
             f"| {name} | {sent} | {sent * per_frame:,} | 60 / {60 * per_frame:,} | "
             f"30 / {30 * per_frame:,} | {100 * sent / 60:.0f}% |"
         )
+    print()
+    bench_wayland(args.runs, args.seconds)
 
 
 if __name__ == "__main__":

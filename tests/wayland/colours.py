@@ -4,7 +4,8 @@
 `tests.support.pattern_window.pattern(W, H, SEED)` full screen (or as a tiled window, which
 shares the screen with the next window opened) and prints "ready W H" once the compositor has
 shown it. Lines on stdin: `seed N` repaints with another seed (answers "ok"); `size` answers
-"size W H" (device pixels, as now drawn).
+"size W H" (device pixels, as now drawn); `animate HZ` flips between two seeds HZ times a
+second (0 stops).
 """
 
 from __future__ import annotations
@@ -61,10 +62,23 @@ def main() -> None:
             win.seed = int(parts[1])
             win.repaint()
             print("ok", flush=True)
+        elif parts[:1] == ["animate"]:  # repaint N times a second, alternating two seeds
+            hz = float(parts[1])
+            animation.stop()
+            if hz > 0:
+                animation.start(round(1000 / hz))
+            print("ok", flush=True)
         elif parts[:1] == ["size"]:
             ratio = win.devicePixelRatioF()
             w, h = round(win.width() * ratio), round(win.height() * ratio)
             print(f"size {w} {h}", flush=True)
+
+    def flip() -> None:
+        win.seed ^= 1
+        win.repaint()
+
+    animation = QTimer()
+    animation.timeout.connect(flip)
 
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(command)

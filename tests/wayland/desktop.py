@@ -237,7 +237,11 @@ class WaylandDesktop:
     def client_env(self, base: dict[str, str] | None = None) -> dict[str, str]:
         """`base` (default: this process's environment) as a client of this desktop: its
         Wayland display, bus and runtime dir, and no X display."""
-        env = {k: v for k, v in (base or dict(os.environ)).items() if k != "DISPLAY"}
+        env = {
+            k: v
+            for k, v in (base or dict(os.environ)).items()
+            if k not in ("DISPLAY", "QT_QPA_PLATFORM")  # Qt finds Wayland by itself
+        }
         env.update({k: self.env[k] for k in CLIENT_KEYS if k in self.env})
         return env
 

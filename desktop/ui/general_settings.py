@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.settings import DEFAULT_SYSTEM_INSTRUCTION, Settings
 from desktop.ui.hotkey import hotkey_warning
 from desktop.ui.i18n import LANGUAGE_NAMES
+from desktop.ui.wayland_shortcuts import wayland_hotkey_note
 
 # (name, instruction). The screen-share assistant is the default. The names are shown with
 # SettingsDialog.tr(name); QT_TRANSLATE_NOOP marks them for lupdate.
@@ -93,6 +94,11 @@ class DesktopSettingsBox(QGroupBox):
         self.hotkey_note.setWordWrap(True)
         self.hotkey_note.setStyleSheet("color: #a50e0e;")
         form.addRow("", self.hotkey_note)
+        self.hotkey_platform = QLabel(wayland_hotkey_note() or "", self)
+        self.hotkey_platform.setObjectName("hotkeyPlatform")
+        self.hotkey_platform.setWordWrap(True)
+        self.hotkey_platform.setVisible(bool(self.hotkey_platform.text()))
+        form.addRow("", self.hotkey_platform)
         self.hotkey_edit.textChanged.connect(self._check_hotkey)
         self._check_hotkey(settings.talk_shortcut)
 

@@ -3,6 +3,7 @@ steps run on the capture thread (blanking the app's own windows, JPEG encoding).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -93,3 +94,45 @@ def blank_rects(pixels: npt.NDArray[np.uint8], origin: Rect, rects: Sequence[Rec
         if not part.empty:
             x, y = part.x - origin.x, part.y - origin.y
             pixels[y : y + part.h, x : x + part.w, :3] = EXCLUDED_GREY
+
+
+class FreshRequest:
+    """A fresh picture asked for (the user typed or starts speaking): since when, and the
+    typed lines waiting for it (each with how long it may wait once live)."""
+
+    def __init__(self) -> None:
+        self.since: float | None = None
+        self._waiters: list[tuple[asyncio.Future[None], float]] = []
+
+    def ask(self, now: float) -> None:
+        self.since = now
+
+    def waiter(self, now: float, wait_s: float, *, live: bool) -> asyncio.Future[None]:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append((future, wait_s))
+        self.since = now
+        if live:
+            asyncio.get_running_loop().call_later(wait_s, _resolve, future)
+        return future
+
+    def went_live(self) -> None:
+        """Lines typed while connecting: their wait starts now."""
+        loop = asyncio.get_running_loop()
+        for future, wait_s in self._waiters:
+            loop.call_later(wait_s, _resolve, future)
+
+    def stale(self, grabbed_at: float) -> bool:
+        """A picture grabbed before the request does not serve it."""
+        return self.since is not None and grabbed_at < self.since
+
+    def served(self) -> None:
+        """The picture is with the session (or none will come): the waiting lines may go."""
+        self.since = None
+        waiters, self._waiters = self._waiters, []
+        for future, _ in waiters:
+            _resolve(future)
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)

@@ -32,6 +32,7 @@ import numpy.typing as npt
 
 from desktop.capture.frames import (
     FULL_QUALITY,
+    FreshRequest,
     FullFrame,
     PipelineConfig,
     PipelineState,
@@ -99,9 +100,8 @@ class FramePipeline:
         self._latest: Prepared | None = None
         self._last_sent_sig: Signature | None = None
         self._user_line: int | None = None
-        # A fresh picture was asked for at this time; captures grabbed earlier do not serve it.
-        self._fresh_since: float | None = None
-        self._fresh_waiters: list[tuple[asyncio.Future[None], float]] = []  # (future, wait)
+        # A fresh picture asked for: captures grabbed earlier do not serve it.
+        self._fresh = FreshRequest()
         self._wake = asyncio.Event()
         self._closed = False
         self._task: asyncio.Task[None] | None = None
@@ -140,7 +140,7 @@ class FramePipeline:
 
     async def aclose(self) -> None:
         self._closed = True
-        self._fresh_served()
+        self._fresh.served()
         self._wake.set()
         if self._task is not None:
             with contextlib.suppress(asyncio.CancelledError):
@@ -161,14 +161,14 @@ class FramePipeline:
         self._pacer.restart()
         self._paused = False
         self._message = ""
-        self._fresh_served()  # a text waiting for the old source's picture goes now
+        self._fresh.served()  # a text waiting for the old source's picture goes now
         self._notify_state()
         self._wake.set()
 
     def pause(self) -> None:
         self._paused = True
         self._message = ""
-        self._fresh_served()
+        self._fresh.served()
         self._notify_state()
 
     def resume(self) -> None:
@@ -200,7 +200,7 @@ class FramePipeline:
         since the last frame sent, whatever the frame-rate budget says."""
         if not self._sharing():
             return
-        self._fresh_since = self._clock()
+        self._fresh.ask(self._clock())
         self._pacer.request_fresh()
         self._wake.set()
 
@@ -211,23 +211,14 @@ class FramePipeline:
         waits for the first frame once live, so that frame goes before the line."""
         if self._source is None or self._paused or not self._connected_or_coming():
             return None
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._fresh_waiters.append((future, wait_s))
-        self._fresh_since = self._clock()
-        if self._live:
-            self._start_waits([(future, wait_s)])
-            self.request_fresh_frame()
+        future = self._fresh.waiter(self._clock(), wait_s, live=self._live)
+        self.request_fresh_frame()
         return future
 
     def _connected_or_coming(self) -> bool:
         return self._session in (
             SessionState.LIVE, SessionState.CONNECTING, SessionState.RECONNECTING
         )  # fmt: skip
-
-    def _start_waits(self, waiters: list[tuple[asyncio.Future[None], float]]) -> None:
-        loop = asyncio.get_running_loop()
-        for future, wait_s in waiters:
-            loop.call_later(wait_s, _resolve, future)
 
     async def full_resolution(self) -> FullFrame | str:
         """A fresh JPEG of the current source at its native resolution (no downscale, the
@@ -256,17 +247,16 @@ class FramePipeline:
             was_live = self._live
             self._session = event.state
             if not self._connected_or_coming():
-                self._fresh_served()  # no frame is coming: the text may go (to the outbox)
+                self._fresh.served()  # no frame is coming: the text may go (to the outbox)
             if self._live and not was_live:
                 self._pacer.restart()
                 self._last_sent_sig = None
-                self._start_waits(self._fresh_waiters)  # lines typed while connecting
+                self._fresh.went_live()  # lines typed while connecting
                 latest = self._latest
-                since = self._fresh_since
                 if (
                     latest is not None
                     and self._clock() - latest.at <= WARM_ENOUGH_S
-                    and (since is None or latest.grabbed_at >= since)
+                    and not self._fresh.stale(latest.grabbed_at)
                 ):
                     self._decide_and_send(latest, counts_capture=True)
             self._notify_state()
@@ -325,8 +315,7 @@ class FramePipeline:
         if generation != self._generation:
             return  # the source or settings changed while it was grabbed
         self._latest = prepared
-        since = self._fresh_since
-        if since is not None and prepared.grabbed_at < since:
+        if self._fresh.stale(prepared.grabbed_at):
             return  # grabbed before the user asked: the next capture is the one (at once)
         if self._sharing():
             self._decide_and_send(prepared, counts_capture=True)
@@ -334,19 +323,11 @@ class FramePipeline:
             # Not live: still ticking at the capture interval without counting frames.
             self._pacer.note_capture(prepared.at)
 
-    def _fresh_served(self) -> None:
-        """The picture asked for is with the session (or nothing will come): the text waiting
-        for it may go."""
-        self._fresh_since = None
-        waiters, self._fresh_waiters = self._fresh_waiters, []
-        for future, _ in waiters:
-            _resolve(future)
-
     def _fault(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
         log.info("sharing paused: %s", message)
-        self._fresh_served()
+        self._fresh.served()
         self._paused = True
         self._message = message
         self._generation += 1
@@ -365,8 +346,8 @@ class FramePipeline:
             self._send(jpeg)
             for listener in list(self.frame_listeners):
                 _call(listener, frame)
-        if self._fresh_since is not None and not self._pacer.fresh_wanted:
-            self._fresh_served()
+        if self._fresh.since is not None and not self._pacer.fresh_wanted:
+            self._fresh.served()
         for stats_listener in list(self.stats_listeners):
             _call(stats_listener, self._pacer.stats)
 
@@ -417,11 +398,6 @@ class FramePipeline:
         state = self.state
         for listener in list(self.state_listeners):
             _call(listener, state)
-
-
-def _resolve(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
 
 
 def _call(listener: Callable[[Any], None], value: Any) -> None:

@@ -7,6 +7,7 @@ The empty transcript shows the hint that suggests trying it."""
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 
 import mss
@@ -35,6 +36,7 @@ SCENE = Rect(60, 80, 800, 450)  # the shared region, on the screen
 RED_BOX = Rect(520, 260, 150, 90)  # inside the scene
 RED = (220, 30, 30)
 AMBER = (255, 200, 0)  # RGB, the highlight's outline
+SCREENSHOT = Path(__file__).parents[2] / "docs" / "screenshots" / "point-at-offline.png"
 
 
 def scene_pixels(w: int, h: int) -> np.ndarray:
@@ -165,6 +167,8 @@ def test_where_is_the_red_box_highlights_it_offline(
     assert not transcript.hint_shown and tools.highlight.showing
     qtbot.wait(200)
     save_png(grab(Rect(0, 0, 1860, 780)), tmp_path / "showcase.png")
+    if os.environ.get("SCREENMATE_WRITE_SCREENSHOTS"):
+        save_png(grab(Rect(0, 0, 1860, 780)), SCREENSHOT)
 
     # "What do you see?": a description of the pixels the emulator received.
     qtbot.keyClicks(window.message_input, "What do you see?")

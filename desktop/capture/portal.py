@@ -18,11 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jeepney import DBusAddress, Properties, new_method_call
-from jeepney.io.blocking import DBusConnection, open_dbus_connection
-from jeepney.low_level import Message
-from jeepney.wrappers import DBusErrorResponse, unwrap_msg
-
 from desktop.core.geometry import Rect
 from desktop.core.wayland_share import PortalProblem, Size, sway_windows_of
 
@@ -69,6 +64,11 @@ def pipewire_socket() -> Path | None:
 def probe_portal() -> PortalInfo:
     """Ask the session bus what the ScreenCast portal offers (~5 ms; starts the portal if it is
     D-Bus activatable). Blocking: call it off the asyncio loop or on the GUI thread."""
+    # jeepney is a Linux-only dependency: imported here, so the rest loads everywhere.
+    from jeepney import DBusAddress, Properties, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+    from jeepney.wrappers import DBusErrorResponse
+
     try:
         conn = open_dbus_connection(bus="SESSION")
     except (OSError, KeyError, ValueError) as exc:
@@ -111,8 +111,10 @@ def probe_portal() -> PortalInfo:
         conn.close()
 
 
-def _call(conn: DBusConnection, msg: Message) -> tuple[Any, ...]:
+def _call(conn: Any, msg: Any) -> tuple[Any, ...]:
     """The reply's body; an error reply raises DBusErrorResponse."""
+    from jeepney.wrappers import unwrap_msg
+
     body: tuple[Any, ...] = unwrap_msg(conn.send_and_get_reply(msg, timeout=DBUS_TIMEOUT_S))
     return body
 

@@ -8,14 +8,15 @@ whose message is shown as it is.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from desktop.capture.portal import is_wayland
 from desktop.core.geometry import Rect
+from desktop.core.wayland_share import PortalProblem, message
 
 
 class CaptureError(Exception):
@@ -43,16 +44,12 @@ class FrameSource(Protocol):
 
 
 def wayland_reason() -> str | None:
-    """Why X11-style screen grabs cannot work in this session, or None when they can.
+    """Why X11 grabs (mss, python-xlib) cannot work in this session, or None when they can.
 
     On Wayland, grabs through XWayland come back black for every native window: sending those
-    would waste tokens and mislead the model, so screen sources refuse instead."""
-    if os.environ.get("XDG_SESSION_TYPE", "").lower() == "wayland" or (
-        os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY")
-    ):
-        return (
-            "Screen, region and window sharing are not supported on Wayland yet (the "
-            "compositor hands X11 grabs only black pixels). Log in to an X11 session "
-            '(e.g. "GNOME on Xorg") to share the screen; the camera works on Wayland.'
-        )
+    would waste tokens and mislead the model, so the X11 sources refuse. Screens and regions go
+    through the ScreenCast portal there instead (`capture/portal.py`, `ui/screencast.py`);
+    one window cannot be shared on Wayland yet."""
+    if is_wayland():
+        return message(PortalProblem.NO_WINDOW)
     return None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -93,6 +94,7 @@ class ToolLogPanel(QGroupBox):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree, 1)
+        self._layout = layout
         self._rows: dict[str, QTreeWidgetItem] = {}
         self._user_chose = False  # the user opened or closed it: leave it so
         self.toggled.connect(self._show_contents)
@@ -104,6 +106,12 @@ class ToolLogPanel(QGroupBox):
         self._user_chose = True
 
     def _show_contents(self, shown: bool) -> None:
+        # Collapsed: the title alone, neither a frame nor the column's free height under it.
+        self.setFlat(not shown)
+        vertical = QSizePolicy.Policy.Expanding if shown else QSizePolicy.Policy.Maximum
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
+        margin = 6 if shown else 0
+        self._layout.setContentsMargins(margin, margin, margin, margin)
         self.tree.setVisible(shown)
         self.empty.setVisible(shown and not self._rows)
 

@@ -23,6 +23,7 @@ import simplejpeg
 from desktop.capture.pipeline import PipelineState, SentFrame
 from desktop.core.frame_pacing import Reason, VisionStats
 from desktop.core.geometry import FrameGeometry, Rect
+from desktop.core.window_facts import shared_source
 from desktop.ui.i18n import install_translations
 from desktop.ui.main_window import MINIMUM_SIZE
 from desktop.ui.window_layout import READABLE_CHARS
@@ -39,9 +40,9 @@ pytestmark = pytest.mark.x11
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIZES = {"minimum": MINIMUM_SIZE, "large": (1900, 1020), "4k": (3840, 2160)}
 HOLD_TO_TALK = {"en": "Hold to talk", "de": "Zum Sprechen halten", "zh_CN": "按住说话"}
-WARNING = (
-    "No microphone was found. No speaker or headphones were found.\n"
-    "The push-to-talk hotkey Ctrl+Alt+Space is taken by another program."
+WARNING = (  # two lines, as DesktopShell says a hotkey another program holds
+    "The push-to-talk hotkey Ctrl+Alt+Space is taken by another program.\n"
+    "Suggestions: Ctrl+Shift+F12, Pause, Ctrl+Alt+T"
 )
 RED = (220, 30, 40)
 DOCS_NAMES = {
@@ -102,8 +103,11 @@ def share_red_frame(full: FullWindow) -> None:
     geometry = FrameGeometry(Rect(0, 0, 640, 400), 640, 400)
     panel = full.vision.panel
     panel.show_frame(SentFrame(jpeg, geometry, Reason.FIRST, time.monotonic()))
+    panel.show_choice("region", shared_source("region", width=640, height=400))
     panel.show_state(PipelineState("Region 640×400 at 0,0", True, False))
-    panel.show_stats(VisionStats(captured=9, sent=3, skipped_unchanged=5, skipped_rate=1))
+    panel.show_stats(
+        VisionStats(captured=9, sent=3, skipped_unchanged=5, skipped_rate=1, tokens=3 * 258)
+    )
 
 
 def grab(widget: QWidget, name: str, tmp_path: Path) -> QImage:
@@ -186,6 +190,7 @@ def test_layout_holds_in_every_language_and_size(
     assert status is not None and status.isVisible()
     others = [status, panel.pause_button, panel.source_box]
     assert_no_overlap(window, [preview, *others], "vision panel")
+    assert panel.source_box.currentText().endswith("640×400")  # names what is shared
     for widget in others:  # no red below the preview: the text sits on its own background
         middle = QPoint(widget.width() // 2, widget.height() // 2)
         assert not close_to(colour_at(image, window, widget, middle), RED, 60)

@@ -145,3 +145,23 @@ async def test_a_static_screen_sends_only_keepalives_and_a_change_goes_out(
     after = simplejpeg.decode_jpeg(received[reasons.index("changed")], colorspace="BGRA")
     assert mean_error(first, pattern(1920, 1080, 0)[:540, :960]) < 8
     assert mean_error(after, pattern(1920, 1080, 1)[:540, :960]) < 8
+
+
+async def test_a_region_on_a_scale_2_screen_is_in_device_pixels(emulator: LiveEmulator) -> None:
+    """Qt sees a 960x540 screen at ratio 2; the portal streams 1920x1080 device pixels."""
+    desk = WaylandDesktop(scale=2).start()
+    try:
+        colours = ColourWindow(desk)
+        assert (colours.width, colours.height) == (1920, 1080)  # drawn 1:1 in device pixels
+        code, lines, err = await headless(
+            desk, emulator, "--source", "region:960,540,640,360", "--say", "and here?"
+        )
+        colours.close()
+    finally:
+        desk.stop()
+    assert code == 0, err
+    frame = frames_of(lines)[0]
+    assert frame["source_rect"] == [960, 540, 640, 360]
+    picture = simplejpeg.decode_jpeg(emulator.received_frames()[0], colorspace="BGRA")
+    assert picture.shape[:2] == (360, 640)
+    assert mean_error(picture, pattern(1920, 1080, 0)[540:900, 960:1600]) < 8

@@ -84,22 +84,30 @@ async def received(emu: LiveEmulator, count: int, timeout: float = 10) -> bytes:
     return emu.received_frames()[-1]
 
 
-@pytest.fixture
-def tiled_colours(desktop: WaylandDesktop) -> Iterator[ColourWindow]:
-    win = ColourWindow(desktop, tiled=True)
-    yield win
-    win.close()
+@pytest.fixture(params=[1, 2], ids=["scale-1", "scale-2"])
+def scaled_desktop(
+    request: pytest.FixtureRequest, desktop: WaylandDesktop
+) -> Iterator[WaylandDesktop]:
+    """The module's desktop, or one whose output has scale 2 (Qt: 960x540 at ratio 2)."""
+    if request.param == 1:
+        yield desktop
+        return
+    desk = WaylandDesktop(scale=2).start()
+    yield desk
+    desk.stop()
 
 
 async def test_window_app_shares_screen_and_a_picked_region_on_wayland(
-    desktop: WaylandDesktop, tiled_colours: ColourWindow, emulator: LiveEmulator, tmp_path: Path
+    scaled_desktop: WaylandDesktop, emulator: LiveEmulator, tmp_path: Path
 ) -> None:
-    app = App(desktop, emulator, tmp_path)
+    desk, scale = scaled_desktop, int(scaled_desktop.scale)
+    colours = ColourWindow(desk, tiled=True)
+    app = App(desk, emulator, tmp_path)
     try:
         await app.until(lambda line: line.get("live"))
         # sway tiles the two windows side by side: the colours on the left, Screenmate right.
-        w, h = await asyncio.to_thread(tiled_colours.resized)
-        assert (w, h) == (960, 1080)
+        w, h = await asyncio.to_thread(colours.resized)
+        assert (w, h) == (960, 1080)  # device pixels, whatever the scale
 
         app.send("choose screen:1")
         first = await app.until(lambda line: "frame" in line)
@@ -116,16 +124,19 @@ async def test_window_app_shares_screen_and_a_picked_region_on_wayland(
 
         app.send("choose region")
         await app.until(lambda line: line.get("picker") == "shown", timeout=20)
-        desktop.screenshot(tmp_path / "picker.png")
+        desk.screenshot(tmp_path / "picker.png")
         sent = len(emulator.received_frames())
-        app.send("drag 0 0 480 540")  # the colours' top-left quadrant (logical = device here)
+        # The colours' top-left quadrant, dragged in logical pixels (device / scale).
+        app.send(f"drag 0 0 {480 // scale} {540 // scale}")
         frame = await app.until(lambda line: "frame" in line and line["source_rect"][2] == 480)
-        assert frame["source_rect"] == [0, 0, 480, 540]
+        assert frame["source_rect"] == [0, 0, 480, 540]  # device pixels
         region = simplejpeg.decode_jpeg(await received(emulator, sent + 1), colorspace="BGRA")
         assert region.shape[:2] == (540, 480)
         assert mean_error(region, pattern(960, 1080, 0)[:540, :480]) < 8
     finally:
         app.close()
+        colours.close()
         keep = os.environ.get("SCREENMATE_KEEP_SHOTS")  # where to leave the picker's picture
         if keep and (tmp_path / "picker.png").exists():
-            (Path(keep) / "wayland-picker.png").write_bytes((tmp_path / "picker.png").read_bytes())
+            shot = Path(keep) / f"wayland-picker-scale-{scale}.png"
+            shot.write_bytes((tmp_path / "picker.png").read_bytes())

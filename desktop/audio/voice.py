@@ -133,7 +133,6 @@ class Voice:
         self._echo: EchoCanceller | None = None
         self._echo_note = ""
         self._listeners: list[Callable[[], None]] = []
-        self._talk_start_listeners: list[Callable[[], None]] = []
         self._status = VoiceStatus()
         self._supervisor: asyncio.Task[None] | None = None
         self._mic_quiet = False  # open and running, but no audio for a while
@@ -169,10 +168,6 @@ class Voice:
         """Call `listener()` whenever status, talk state or speaking changes."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
-
-    def on_talk_start(self, listener: Callable[[], None]) -> None:
-        """Call `listener()` when a push-to-talk turn starts (e.g. vision's fresh frame)."""
-        self._talk_start_listeners.append(listener)
 
     # -- talk controls: ONE path for button, tray, hotkey and headless ---------------------------
 
@@ -413,12 +408,7 @@ class Voice:
                 session.send_audio(action.pcm, MIC_RATE)
                 self.sent_blocks += 1
             elif isinstance(action, StartActivity):
-                session.send_activity_start()
-                for listener in list(self._talk_start_listeners):
-                    try:
-                        listener()
-                    except Exception:
-                        log.exception("talk-start listener failed")
+                session.send_activity_start()  # it asks the shared picture for a fresh frame
             elif isinstance(action, EndActivity):
                 session.send_activity_end()
             elif isinstance(action, EndAudioStream):

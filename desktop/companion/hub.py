@@ -46,7 +46,8 @@ BACKLOG_LINES = 30
 class SessionInputs(Protocol):
     """What the hub needs of a `LiveSession`."""
 
-    settings: Settings
+    @property
+    def settings(self) -> Settings: ...
 
     def send_text(self, text: str) -> None: ...
     def send_audio(self, pcm: bytes, sample_rate: int = 16_000) -> None: ...

@@ -141,14 +141,13 @@ def run_gui(
         settings = settings.replace(model=model)
     window = MainWindow(settings, settings_store=store)
     controller = SessionController(window, settings, base_url=base_url, ca_file=ca_file)
-    # Vision: side panel, frame pipeline; `vision.request_fresh_frame()` for the talk controller.
+    # Vision: side panel, frame pipeline (each session asks it for fresh frames: session/inputs.py).
     vision = VisionController(window, controller, settings, store)
     controller.fresh_frames = vision.pipeline  # typed lines follow a frame of the screen
     # Voice: mic → session, events → speaker, the talk controls row (see desktop/audio/voice.py).
     from desktop.audio.voice import Voice
 
     voice = VoiceController(window, controller, Voice(settings), store)
-    voice.voice.on_talk_start(vision.request_fresh_frame)
     # Companion watches and phones (desktop/companion); the floor is `companions.service.floor`.
     companions = CompanionUi(window, controller.events, lambda: controller.session, store)
     window.pair_requested.connect(companions.open_dialog)

@@ -217,7 +217,8 @@ def bench_wayland(runs: int, seconds: float) -> None:
 
 
 async def _bench_wayland(colours: object, runs: int, seconds: float) -> None:
-    from desktop.ui.screencast import PortalScreenSource, PortalStream, read_pixels
+    from desktop.ui.portal_stream import PortalStream, read_pixels
+    from desktop.ui.screencast import PortalScreenSource
 
     sent: list[float] = []
     first = asyncio.Event()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.capture.portal import is_wayland
 from desktop.core.geometry import Rect
 from desktop.core.wayland_share import stream_screen
-from desktop.ui.screencast import PortalStream, screens_now
+from desktop.ui.portal_stream import PortalStream, screens_now
 
 OVERLAY_SHADE = QColor(0, 0, 0, 110)
 ACCENT = QColor("#1a73e8")

@@ -214,7 +214,8 @@ class LiveEmulator:
             await conn.run()
         finally:
             del self._live[index]
-            self.closed.append(Closed(index, ws.close_code, ws.close_reason or ""))
+            if self.journal:  # the app's emulator runs all day: it keeps no list
+                self.closed.append(Closed(index, ws.close_code, ws.close_reason or ""))
             self._notify()
 
     # --- scripting ---------------------------------------------------------------------------

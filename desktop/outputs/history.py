@@ -74,6 +74,7 @@ class HistoryRecorder:
         self._sids: dict[int, int] = {}
         self._pending: deque[_Op] = deque()
         self._current_ops: list[_Op] = []  # the open session's writes, for a fresh database
+        self._current_usage: _Op | None = None  # and its newest totals
         self.meter = UsageMeter()
         self._failing = ""
         self.dropped = 0
@@ -93,7 +94,7 @@ class HistoryRecorder:
         if self._session:
             self._write(_Op(self._session, "end", self._clock()))
         self._session = 0
-        self._current_ops = []
+        self._current_ops, self._current_usage = [], None
         self.meter = UsageMeter()
 
     def close(self) -> None:
@@ -127,7 +128,9 @@ class HistoryRecorder:
         self._write(_Op(self._session, "begin", (self._clock(), self._model, self._endpoint)))
 
     def _write(self, op: _Op) -> None:
-        if op.session == self._session:
+        if op.session == self._session and op.kind == "usage":
+            self._current_usage = op  # the totals so far: only the newest is ever needed
+        elif op.session == self._session:
             self._current_ops.append(op)
         if len(self._pending) >= MAX_PENDING:
             self._pending.popleft()
@@ -203,7 +206,8 @@ class HistoryRecorder:
             return None
         self._sids.clear()
         waiting = {id(op) for op in self._pending}
-        current = [op for op in self._current_ops if id(op) not in waiting]
+        usage = [self._current_usage] if self._current_usage is not None else []
+        current = [op for op in self._current_ops + usage if id(op) not in waiting]
         self._pending.extendleft(reversed(current))
         self._on_problem(
             f"The history database was damaged ({exc}); it was kept as {kept.name} and a new "

@@ -81,6 +81,7 @@ SETTINGS_SWITCH_S = 60.0
 # connection with the server's voice detection on, and hands-free speech is never answered
 # on one without it.
 TALK_MODE_SWITCH_S = 1.5
+MAX_SWITCHES_KEPT = 100
 
 
 @dataclass
@@ -157,7 +158,8 @@ class LiveSession(LiveInputs):
         self._lost_at: float | None = None
         self._handover: HandoverRunner | None = None
         self._closing: set[asyncio.Task[None]] = set()
-        self.switches: list[Switch] = []
+        # The newest moves to another connection (status and benchmarks; bounded: all day).
+        self.switches: deque[Switch] = deque(maxlen=MAX_SWITCHES_KEPT)
         # Function calling: the open calls per connection.
         self._current: _Run | None = None
         self._tools = ToolLink(

@@ -165,3 +165,35 @@ def test_price_table_file_is_created_editable_and_survives_garbage(tmp_path: Pat
     path.write_text("{nope")
     table, problem = load_prices(path)
     assert "unreadable" in problem and (tmp_path / "prices.json.broken").exists()
+
+
+def test_a_database_damaged_mid_session_gets_the_whole_session_rewritten(
+    tmp_path: Path,
+) -> None:
+    """The open session is kept in memory to rewrite it into a fresh database: its lines and
+    only its newest totals (one usage record per turn would grow all day for nothing)."""
+    path = tmp_path / "history.db"
+    problems: list[str] = []
+    rec = HistoryRecorder(path=path, on_problem=problems.append)
+    rec.new_session("gemini-x", "emulator")
+    rec(line("first"))
+    rec(Usage(100, 50, 150, {"TEXT": 100}, {"AUDIO": 50}))
+    rec(line("second"))
+    rec(Usage(200, 10, 210, {"TEXT": 200}, {"AUDIO": 10}))
+    assert [op.kind for op in rec._current_ops] == ["begin", "line", "line"]
+    assert rec.store is not None
+
+    def malformed(*_: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    # Stand-in for damage that SQLite reports mid-session (real damage cannot be made to
+    # appear at a chosen write): the store's next write fails the way SQLite says it.
+    rec.store.add_line = malformed  # type: ignore[method-assign]
+    rec(line("third"))
+
+    assert any("damaged" in p for p in problems)
+    assert other_reader(path) == [("user", "first"), ("user", "second"), ("user", "third")]
+    with sqlite3.connect(path) as conn:
+        (prompt,) = conn.execute("SELECT prompt_tokens FROM sessions").fetchone()
+    assert prompt == 300
+    rec.close()

@@ -8,10 +8,12 @@ Live API emulator), it measures:
 - idle RSS 5 s after "live" (VmRSS of the process);
 - CPU while idle in the tray for 10 s (the window unmapped, tray icon shown), % of one core.
 
-    .venv/bin/python -m bench.bench_startup [--runs 5] [--no-bundle]
+    .venv/bin/python -m bench.bench_startup [--runs 5] [--no-bundle | --no-source]
+        [--other-bundle LABEL=PATH/TO/screenmate ...]
 
-The bundle is built first if the sources changed (tests/support/bundle.py). Prints a table; the
-numbers go into docs/benchmarks.md.
+The bundle is built first if the sources changed (tests/support/bundle.py). `--other-bundle`
+adds a bundle built elsewhere (e.g. from an older spec, to compare one diet with another) as a
+row of its own. Prints a table; the numbers go into docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -113,10 +115,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-bundle", action="store_true", help="only the source tree")
+    parser.add_argument("--no-source", action="store_true", help="only bundles")
+    parser.add_argument("--other-bundle", action="append", default=[], metavar="LABEL=PATH",
+                        help="also measure this bundle executable, as the row LABEL")  # fmt: skip
     args = parser.parse_args()
 
-    variants: dict[str, list[str]] = {"source (python -m desktop)": source_command()}
+    variants: dict[str, list[str]] = {}
+    if not args.no_source:
+        variants["source (python -m desktop)"] = source_command()
     size = ""
+    for other in args.other_bundle:
+        label, _, path = other.partition("=")
+        variants[label] = [str(Path(path).resolve())]
     if not args.no_bundle:
         variants["bundle (dist/screenmate)"] = [str(ensure_bundle())]
         size = f"{bundle_size_mib():.0f} MiB"
@@ -124,11 +134,13 @@ def main() -> None:
     server: XServer = start_xvfb()
     tray = _tray_host(server.display)
     time.sleep(1)
-    results: dict[str, list[Run]] = {}
+    results: dict[str, list[Run]] = {name: [] for name in variants}
     try:
-        for name, command in variants.items():
+        for command in variants.values():
             one_run(command, server.display)  # warm the page cache: "cold" is a new process
-            results[name] = [one_run(command, server.display) for _ in range(args.runs)]
+        for _ in range(args.runs):  # interleaved, so every variant sees the same machine load
+            for name, command in variants.items():
+                results[name].append(one_run(command, server.display))
     finally:
         tray.terminate()
         tray.wait(5)

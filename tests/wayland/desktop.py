@@ -275,14 +275,14 @@ class WaylandDesktop:
         for _name, proc in reversed(self._procs):
             _end(proc.pid, proc)
         self._procs.clear()
-        for pid in self._tagged():
+        for pid in self.tagged_processes():
             _end(pid, None)
         doc = self.runtime / "doc"
         if doc.is_mount():
             subprocess.run(["fusermount", "-u", str(doc)], check=False, capture_output=True)
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def _tagged(self) -> list[int]:
+    def tagged_processes(self) -> list[int]:
         """Processes the stack spawned by itself (swaybg, document portal, ...)."""
         needle = f"{TAG}={self.tag}".encode()
         found = []

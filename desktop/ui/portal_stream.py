@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QMessageLogContext,
     QObject,
@@ -62,6 +63,44 @@ BACKEND_PREFIX = "org.freedesktop.impl.portal.desktop."
 _PF = QVideoFrameFormat.PixelFormat
 _BGR_FORMATS = {_PF.Format_BGRX8888, _PF.Format_BGRA8888}
 _RGB_FORMATS = {_PF.Format_RGBX8888, _PF.Format_RGBA8888}
+
+
+# The problems' messages (core/wayland_share.MESSAGES) marked for lupdate, which reads only
+# desktop/ui; tests/unit/app/test_wayland_messages.py keeps the two lists the same.
+LUPDATE_MESSAGES = (
+    QT_TRANSLATE_NOOP(
+        "WaylandShare",
+        "Screen sharing on Wayland needs the desktop's D-Bus session bus, and there is none (DBUS_SESSION_BUS_ADDRESS is unset or dead). Start Screenmate from your desktop session, not from a bare terminal or ssh.",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP(
+        "WaylandShare",
+        "Screen sharing on Wayland goes through the desktop portal, and it is not running. Install xdg-desktop-portal and your desktop's backend (xdg-desktop-portal-gnome, -kde or -wlr), then log out and in again.",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP(
+        "WaylandShare",
+        "This desktop's portal offers no screen sharing (no ScreenCast backend). Install the backend for your desktop (xdg-desktop-portal-gnome, -kde or -wlr for sway and other wlroots compositors) and log in again, or use an X11 session.",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP(
+        "WaylandShare",
+        "Screen sharing on Wayland needs PipeWire, and it is not running. Install and start pipewire and wireplumber (systemctl --user enable --now pipewire wireplumber).",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP(
+        "WaylandShare",
+        "Screen sharing was cancelled in the desktop's dialog, so nothing is shared. Choose the screen again to be asked again.",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP(
+        "WaylandShare",
+        "Screen sharing was stopped from the desktop. Sharing is paused: resume to share again (the desktop will ask which screen).",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP(
+        "WaylandShare",
+        "The desktop started screen sharing but sends no picture. Check that PipeWire and wireplumber run, or restart the portal (xdg-desktop-portal).",  # noqa: E501
+    ),
+    QT_TRANSLATE_NOOP(
+        "WaylandShare",
+        "Sharing one window is not available on Wayland yet: share a region around it, or the whole screen, instead.",  # noqa: E501
+    ),
+)
 
 
 def tr_problem(problem: PortalProblem) -> str:

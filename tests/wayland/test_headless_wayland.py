@@ -165,3 +165,17 @@ async def test_a_region_on_a_scale_2_screen_is_in_device_pixels(emulator: LiveEm
     picture = simplejpeg.decode_jpeg(emulator.received_frames()[0], colorspace="BGRA")
     assert picture.shape[:2] == (360, 640)
     assert mean_error(picture, pattern(1920, 1080, 0)[540:900, 960:1600]) < 8
+
+
+async def test_one_window_is_refused_on_wayland_with_what_to_do_instead(
+    desktop: WaylandDesktop, emulator: LiveEmulator
+) -> None:
+    code, lines, err = await headless(
+        desktop, emulator, "--source", "window:0x1234", "--say", "what is this window?"
+    )
+    assert code == 0, err
+    states = states_of(lines)
+    assert states[0]["paused"]
+    assert "one window is not available on Wayland" in states[0]["message"]
+    assert "share a region around it" in states[0]["message"]
+    assert emulator.received_frames() == []

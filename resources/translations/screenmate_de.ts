@@ -1872,6 +1872,52 @@ Push-to-Talk: Halten Sie die Sprechtaste, während Sie sprechen, oder klicken Si
     </message>
 </context>
 <context>
+    <name>WaylandShare</name>
+    <message>
+        <source>Screen sharing on Wayland needs the desktop&apos;s D-Bus session bus, and there is none (DBUS_SESSION_BUS_ADDRESS is unset or dead). Start Screenmate from your desktop session, not from a bare terminal or ssh.</source>
+        <translation>Bildschirmfreigabe unter Wayland braucht den D-Bus-Sitzungsbus des Desktops, und es gibt keinen (DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt oder tot). Starten Sie Screenmate aus Ihrer Desktop-Sitzung, nicht aus einem bloßen Terminal oder über ssh.</translation>
+    </message>
+    <message>
+        <source>Screen sharing on Wayland goes through the desktop portal, and it is not running. Install xdg-desktop-portal and your desktop&apos;s backend (xdg-desktop-portal-gnome, -kde or -wlr), then log out and in again.</source>
+        <translation>Bildschirmfreigabe unter Wayland läuft über das Desktop-Portal, und es läuft nicht. Installieren Sie xdg-desktop-portal und das Backend Ihres Desktops (xdg-desktop-portal-gnome, -kde oder -wlr), melden Sie sich dann ab und wieder an.</translation>
+    </message>
+    <message>
+        <source>This desktop&apos;s portal offers no screen sharing (no ScreenCast backend). Install the backend for your desktop (xdg-desktop-portal-gnome, -kde or -wlr for sway and other wlroots compositors) and log in again, or use an X11 session.</source>
+        <translation>Das Portal dieses Desktops bietet keine Bildschirmfreigabe (kein ScreenCast-Backend). Installieren Sie das Backend für Ihren Desktop (xdg-desktop-portal-gnome, -kde oder -wlr für sway und andere wlroots-Compositoren) und melden Sie sich neu an, oder verwenden Sie eine X11-Sitzung.</translation>
+    </message>
+    <message>
+        <source>Screen sharing on Wayland needs PipeWire, and it is not running. Install and start pipewire and wireplumber (systemctl --user enable --now pipewire wireplumber).</source>
+        <translation>Bildschirmfreigabe unter Wayland braucht PipeWire, und es läuft nicht. Installieren und starten Sie pipewire und wireplumber (systemctl --user enable --now pipewire wireplumber).</translation>
+    </message>
+    <message>
+        <source>Screen sharing was cancelled in the desktop&apos;s dialog, so nothing is shared. Choose the screen again to be asked again.</source>
+        <translation>Die Bildschirmfreigabe wurde im Dialog des Desktops abgebrochen, daher wird nichts geteilt. Wählen Sie den Bildschirm erneut, um wieder gefragt zu werden.</translation>
+    </message>
+    <message>
+        <source>Screen sharing was stopped from the desktop. Sharing is paused: resume to share again (the desktop will ask which screen).</source>
+        <translation>Die Bildschirmfreigabe wurde vom Desktop beendet. Das Teilen ist pausiert: Setzen Sie es fort, um wieder zu teilen (der Desktop fragt, welcher Bildschirm).</translation>
+    </message>
+    <message>
+        <source>The desktop started screen sharing but sends no picture. Check that PipeWire and wireplumber run, or restart the portal (xdg-desktop-portal).</source>
+        <translation>Der Desktop hat die Bildschirmfreigabe gestartet, sendet aber kein Bild. Prüfen Sie, ob PipeWire und wireplumber laufen, oder starten Sie das Portal (xdg-desktop-portal) neu.</translation>
+    </message>
+    <message>
+        <source>Sharing one window is not available on Wayland yet: share a region around it, or the whole screen, instead.</source>
+        <translation>Ein einzelnes Fenster zu teilen ist unter Wayland noch nicht möglich: Teilen Sie stattdessen einen Bereich darum oder den ganzen Bildschirm.</translation>
+    </message>
+</context>
+<context>
+    <name>WaylandShortcuts</name>
+    <message>
+        <source>This desktop offers global shortcuts through its portal, but Screenmate does not use them yet: on Wayland the hotkey works only while an X11 (XWayland) window has the focus. Use the Talk button or the tray&apos;s Talk item.</source>
+        <translation>Dieser Desktop bietet globale Tastenkürzel über sein Portal an, aber Screenmate nutzt sie noch nicht: Unter Wayland funktioniert das Tastenkürzel nur, solange ein X11-Fenster (XWayland) den Fokus hat. Verwenden Sie die Sprechtaste oder den Eintrag „Sprechen“ im Infobereich.</translation>
+    </message>
+    <message>
+        <source>Global push-to-talk is unavailable on this Wayland desktop: it offers apps no global shortcuts (no GlobalShortcuts portal; KDE Plasma and GNOME 48 or later have one). Use the Talk button or the tray&apos;s Talk item.</source>
+        <translation>Globales Push-to-Talk ist auf diesem Wayland-Desktop nicht verfügbar: Er bietet Apps keine globalen Tastenkürzel (kein GlobalShortcuts-Portal; KDE Plasma und GNOME ab 48 haben eines). Verwenden Sie die Sprechtaste oder den Eintrag „Sprechen“ im Infobereich.</translation>
+    </message>
+</context>
+<context>
     <name>self._window</name>
     <message>
         <source>Cannot listen for companion devices on port %1: %2</source>

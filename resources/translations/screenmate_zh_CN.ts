@@ -1869,6 +1869,52 @@ Push-to-talk: hold the talk button while you speak, or click it to start and aga
     </message>
 </context>
 <context>
+    <name>WaylandShare</name>
+    <message>
+        <source>Screen sharing on Wayland needs the desktop&apos;s D-Bus session bus, and there is none (DBUS_SESSION_BUS_ADDRESS is unset or dead). Start Screenmate from your desktop session, not from a bare terminal or ssh.</source>
+        <translation>Wayland 上的屏幕共享需要桌面的 D-Bus 会话总线，但当前没有（DBUS_SESSION_BUS_ADDRESS 未设置或已失效）。请从桌面会话中启动 Screenmate，而不是从单独的终端或 ssh 启动。</translation>
+    </message>
+    <message>
+        <source>Screen sharing on Wayland goes through the desktop portal, and it is not running. Install xdg-desktop-portal and your desktop&apos;s backend (xdg-desktop-portal-gnome, -kde or -wlr), then log out and in again.</source>
+        <translation>Wayland 上的屏幕共享通过桌面门户（portal）进行，但它没有运行。请安装 xdg-desktop-portal 及您桌面的后端（xdg-desktop-portal-gnome、-kde 或 -wlr），然后注销并重新登录。</translation>
+    </message>
+    <message>
+        <source>This desktop&apos;s portal offers no screen sharing (no ScreenCast backend). Install the backend for your desktop (xdg-desktop-portal-gnome, -kde or -wlr for sway and other wlroots compositors) and log in again, or use an X11 session.</source>
+        <translation>此桌面的门户不提供屏幕共享（没有 ScreenCast 后端）。请安装适合您桌面的后端（xdg-desktop-portal-gnome、-kde，或用于 sway 等 wlroots 合成器的 -wlr）并重新登录，或使用 X11 会话。</translation>
+    </message>
+    <message>
+        <source>Screen sharing on Wayland needs PipeWire, and it is not running. Install and start pipewire and wireplumber (systemctl --user enable --now pipewire wireplumber).</source>
+        <translation>Wayland 上的屏幕共享需要 PipeWire，但它没有运行。请安装并启动 pipewire 和 wireplumber（systemctl --user enable --now pipewire wireplumber）。</translation>
+    </message>
+    <message>
+        <source>Screen sharing was cancelled in the desktop&apos;s dialog, so nothing is shared. Choose the screen again to be asked again.</source>
+        <translation>屏幕共享已在桌面对话框中取消，因此没有共享任何内容。再次选择屏幕即可重新询问。</translation>
+    </message>
+    <message>
+        <source>Screen sharing was stopped from the desktop. Sharing is paused: resume to share again (the desktop will ask which screen).</source>
+        <translation>屏幕共享已被桌面停止。共享已暂停：继续即可再次共享（桌面会询问共享哪个屏幕）。</translation>
+    </message>
+    <message>
+        <source>The desktop started screen sharing but sends no picture. Check that PipeWire and wireplumber run, or restart the portal (xdg-desktop-portal).</source>
+        <translation>桌面已开始屏幕共享，但没有发送画面。请检查 PipeWire 和 wireplumber 是否在运行，或重启门户（xdg-desktop-portal）。</translation>
+    </message>
+    <message>
+        <source>Sharing one window is not available on Wayland yet: share a region around it, or the whole screen, instead.</source>
+        <translation>Wayland 上暂不支持共享单个窗口：请改为共享它周围的区域或整个屏幕。</translation>
+    </message>
+</context>
+<context>
+    <name>WaylandShortcuts</name>
+    <message>
+        <source>This desktop offers global shortcuts through its portal, but Screenmate does not use them yet: on Wayland the hotkey works only while an X11 (XWayland) window has the focus. Use the Talk button or the tray&apos;s Talk item.</source>
+        <translation>此桌面通过其门户提供全局快捷键，但 Screenmate 尚未使用：在 Wayland 上，只有当 X11（XWayland）窗口获得焦点时快捷键才有效。请使用“说话”按钮或托盘中的“说话”项。</translation>
+    </message>
+    <message>
+        <source>Global push-to-talk is unavailable on this Wayland desktop: it offers apps no global shortcuts (no GlobalShortcuts portal; KDE Plasma and GNOME 48 or later have one). Use the Talk button or the tray&apos;s Talk item.</source>
+        <translation>此 Wayland 桌面不支持全局按键通话：它不向应用提供全局快捷键（没有 GlobalShortcuts 门户；KDE Plasma 和 GNOME 48 及更高版本提供）。请使用“说话”按钮或托盘中的“说话”项。</translation>
+    </message>
+</context>
+<context>
     <name>self._window</name>
     <message>
         <source>Cannot listen for companion devices on port %1: %2</source>

@@ -66,6 +66,7 @@ def state_json(state: PipelineState) -> dict[str, Any]:
 class HeadlessVision:
     def __init__(self, run: HeadlessRun, spec: SourceSpec, config: PipelineConfig) -> None:
         self._run = run
+        self._spec = spec
         self.pipeline = FramePipeline(lambda jpeg: run.session.send_video(jpeg), config)
         self.pipeline.frame_listeners.append(self._on_frame)
         self.pipeline.state_listeners.append(self._on_state)
@@ -95,6 +96,10 @@ class HeadlessVision:
             self._run.release(HOLD)
 
     async def aclose(self) -> None:
+        if needs_portal(self._spec):
+            from desktop.ui.portal_stream import PortalStream
+
+            PortalStream.abort_waits()  # an unanswered portal dialog must not hold the exit
         await self.pipeline.aclose()
 
 

@@ -161,6 +161,7 @@ class PortalStream(QObject):
         self._backends.setConnection(QDBusConnection.sessionBus())
         self._backends.setWatchMode(QDBusServiceWatcher.WatchModeFlag.WatchForUnregistration)
         self._backends.serviceUnregistered.connect(self._backend_gone)
+        self._backends_looked_up = False
         self.frame_arrived.connect(self._watch_backends)
 
     # -- any thread -------------------------------------------------------------------------
@@ -180,8 +181,18 @@ class PortalStream(QObject):
     def release(self) -> None:
         with self._lock:
             self._users = max(0, self._users - 1)
-        self.arrived.set()  # a grab still waiting for the first frame ends
         self._release_requested.emit()
+
+    @classmethod
+    def abort_waits(cls) -> None:
+        """Sharing shuts down: a grab still waiting for the first picture (the desktop's dialog
+        unanswered) ends now instead of holding the capture thread."""
+        stream = cls._instance
+        if stream is not None:
+            with stream._lock:
+                waiting = stream._frame is None and stream._problem is None
+            if waiting:
+                stream.fail(PortalProblem.NO_FRAMES)
 
     def latest(self, timeout: float) -> tuple[int, QVideoFrame]:
         """(serial, frame) of the newest picture; CaptureError for a problem or no picture."""
@@ -234,6 +245,7 @@ class PortalStream(QObject):
 
     def _start(self) -> None:
         self.screens = screens_now()
+        self._backends_looked_up = False
         info = probe_portal()
         if info.problem is not None:
             self.fail(info.problem)
@@ -266,8 +278,9 @@ class PortalStream(QObject):
     def _watch_backends(self) -> None:
         """Once streaming: watch the portal backends that serve now (the first request may
         have started them; Qt's watcher takes no wildcards)."""
-        if self._backends.watchedServices():
+        if self._backends_looked_up:
             return
+        self._backends_looked_up = True
         names = QDBusConnection.sessionBus().interface().registeredServiceNames().value()
         backends = [n for n in names or () if n.startswith(BACKEND_PREFIX)]
         self._backends.setWatchedServices(backends)

@@ -26,6 +26,7 @@ from desktop.core.geometry import Rect, device_to_logical, logical_to_device
 from desktop.core.window_facts import is_shareable_window, shorten
 from desktop.settings import Settings, SettingsStore
 from desktop.ui.capture_qt import CameraSource, QtVideoSource, camera_names
+from desktop.ui.portal_stream import PortalStream
 from desktop.ui.region_picker import RegionPicker, ShareBorder
 from desktop.ui.screencast import (
     own_windows_device,
@@ -187,6 +188,7 @@ class VisionController(QObject):
         self._app.focusWindowChanged.disconnect(self._update_exclusions)
         self.border.hide()
         self._stop_camera()
+        PortalStream.abort_waits()  # Wayland: an unanswered portal dialog must not hold the exit
         await self.pipeline.aclose()
         self.border.deleteLater()
 

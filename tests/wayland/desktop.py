@@ -7,7 +7,8 @@ it no stream is ever linked, and nothing errors), sway (headless backend, pixman
 as `nobody` because sway refuses root), xdg-desktop-portal-wlr (with `xdpw_shm_fix.so`
 preloaded: Debian 12's 0.7.0 needs a DMA-BUF format that a GPU-less compositor never offers)
 and xdg-desktop-portal. Parts can be left out to make the failures the app must explain: no
-portal, no PipeWire, no ScreenCast backend, or a chooser that the "user" cancels.
+portal, no PipeWire, no ScreenCast backend, or a chooser that the "user" cancels or never
+answers.
 
 Every process we start, and every one the stack spawns by itself, carries SCREENMATE_WL_TAG in
 its environment; `stop()` ends them newest first and then looks for stragglers in /proc.
@@ -81,11 +82,13 @@ class WaylandDesktop:
         portal: bool = True,
         pipewire: bool = True,
         screencast: bool = True,
-        cancel_chooser: bool = False,
+        chooser_cmd: str | None = None,
     ) -> None:
         self.width, self.height, self.scale = width, height, scale
         self.portal, self.pipewire = portal, pipewire
-        self.screencast, self.cancel_chooser = screencast, cancel_chooser
+        # The portal's "dialog": None picks the output at once; "false" is a user who cancels,
+        # "sleep 600" one who never answers.
+        self.screencast, self.chooser_cmd = screencast, chooser_cmd
         self.tag = uuid.uuid4().hex
         self.root = Path(tempfile.mkdtemp(prefix="sm-wayland-", dir="/tmp"))
         self.root.chmod(0o755)  # sway (as nobody) must traverse it
@@ -165,7 +168,7 @@ class WaylandDesktop:
             env=self.env, check=True, capture_output=True, timeout=10,
         )  # fmt: skip
         if self.portal:
-            chooser = "simple\nchooser_cmd=false" if self.cancel_chooser else "none"
+            chooser = f"simple\nchooser_cmd={self.chooser_cmd}" if self.chooser_cmd else "none"
             (config / "xdg-desktop-portal-wlr" / "config").write_text(
                 f"[screencast]\nchooser_type={chooser}\noutput_name={OUTPUT}\nmax_fps=30\n"
             )

@@ -5,6 +5,7 @@ that message, the question is still answered, and no frame (black or otherwise) 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,7 +24,7 @@ BROKEN = {
     "no-portal": {"portal": False},
     "no-pipewire": {"pipewire": False},
     "no-screencast": {"screencast": False},
-    "cancelled": {"cancel_chooser": True},
+    "cancelled": {"chooser_cmd": "false"},
 }
 EXPECTED = {
     "no-portal": ("desktop portal", "not running"),
@@ -91,3 +92,19 @@ async def test_the_desktop_ending_the_stream_pauses_sharing_with_a_message(
     paused = [s for s in states_of(lines) if s["paused"]]
     assert paused and "stopped from the desktop" in paused[0]["message"], states_of(lines)
     assert len(emulator.received_frames()) == 1  # the one frame before; nothing after
+
+
+async def test_an_unanswered_dialog_does_not_hold_the_exit(emulator: LiveEmulator) -> None:
+    """The desktop's dialog stays open; the run times out and ends at once, sending nothing."""
+    desk = WaylandDesktop(chooser_cmd="sleep 600").start()
+    try:
+        started = time.monotonic()
+        code, _lines, err = await headless(
+            desk, emulator, "--source", "screen:1", "--timeout", "4", "--say", "hello?"
+        )
+        took = time.monotonic() - started
+    finally:
+        desk.stop()
+    assert code == 1 and "timed out after 4 s" in err
+    assert took < 15, f"the exit waited for the dialog: {took:.1f} s"
+    assert emulator.received_frames() == []

@@ -87,6 +87,10 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             QT_TRANSLATE_NOOP("AudioMessages", "The speaker failed: %2"),
         ),
         (
+            r"Voice is off; you can still type\.",
+            QT_TRANSLATE_NOOP("AudioMessages", "Voice is off; you can still type."),
+        ),
+        (
             r"A companion device is talking; the microphone waits\.",
             QT_TRANSLATE_NOOP(
                 "AudioMessages", "A companion device is talking; the microphone waits."

@@ -91,6 +91,10 @@
         <translation>Der Lautsprecher ist ausgefallen: %2</translation>
     </message>
     <message>
+        <source>Voice is off; you can still type.</source>
+        <translation>Die Spracheingabe ist aus; Sie können weiterhin tippen.</translation>
+    </message>
+    <message>
         <source>A companion device is talking; the microphone waits.</source>
         <translation>Ein Begleitgerät spricht gerade; das Mikrofon wartet.</translation>
     </message>

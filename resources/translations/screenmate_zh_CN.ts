@@ -91,6 +91,10 @@
         <translation>扬声器出错：%2</translation>
     </message>
     <message>
+        <source>Voice is off; you can still type.</source>
+        <translation>语音已关闭；您仍可以打字。</translation>
+    </message>
+    <message>
         <source>A companion device is talking; the microphone waits.</source>
         <translation>配套设备正在说话；麦克风等待中。</translation>
     </message>

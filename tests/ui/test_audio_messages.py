@@ -3,12 +3,17 @@ the German mic warning of issue 17 among them."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from desktop.ui.audio_messages import localise_audio_message
 from desktop.ui.i18n import install_translations
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.support.full_window import build, start_voice
 
 
 @pytest.fixture
@@ -44,3 +49,26 @@ def test_english_is_reworded_the_same_way_and_unknown_text_passes(qapp: QApplica
     )
     assert localise_audio_message("Something new happened.") == "Something new happened."
     assert localise_audio_message("") == ""
+
+
+def test_the_mic_warning_in_the_german_window(
+    german: None, qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    # No sound card on the test machine (and no PulseAudio started here): the voice layer
+    # reports the missing devices, and the window's banner says it in German.
+    full = build(tmp_path)
+    try:
+        full.window.show()
+        qtbot.waitExposed(full.window)
+        starting = start_voice(full, qloop)
+        qtbot.waitUntil(lambda: bool(full.window.banner.warning("voice")), timeout=15_000)
+        said = full.window.banner.warning("voice")
+        english = full.voice.controls.status_text
+        assert english and said != english, said
+        for words in ("No audio", "Cannot open", "not available", "retrying", "failed", "Voice"):
+            assert words not in said, said
+        qtbot.waitUntil(starting.done, timeout=15_000)
+    finally:
+        closing = qloop.create_task(full.aclose())
+        qtbot.waitUntil(closing.done, timeout=10_000)
+        full.window.close()

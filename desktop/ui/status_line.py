@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStatusBar, QWid
 
 from desktop.core.events import SessionState, StateChanged, Usage
 from desktop.ui.i18n import number
+from desktop.ui.session_messages import localise_session_message
 from desktop.ui.theme import ACCENTS, Restyler, Tone, text_colour
 
 STATE_TONES: dict[SessionState, Tone] = {
@@ -96,7 +97,7 @@ class StatusLine(QWidget):
 
     def show_state(self, state: SessionState) -> None:
         self.state = state
-        reason = self.last_error
+        reason = localise_session_message(self.last_error)  # the core words it in English
         if state is SessionState.CONNECTING:
             text = QCoreApplication.translate("MainWindow", "Connecting…")
         elif state is SessionState.LIVE:

@@ -1020,6 +1020,121 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
     </message>
 </context>
 <context>
+    <name>SessionMessages</name>
+    <message>
+        <source>Cannot connect to %1: the connection was refused.</source>
+        <translation>Keine Verbindung zu %1: Die Verbindung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>No network: couldn&apos;t reach %1. Check the network connection.</source>
+        <translation>Kein Netzwerk: %1 war nicht erreichbar. Prüfen Sie die Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out.</source>
+        <translation>Die Verbindung zu %1 hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: the server&apos;s certificate is not trusted.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: Dem Zertifikat des Servers wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>The server refused access (HTTP %3). Check the API key.</source>
+        <translation>Der Server hat den Zugriff verweigert (HTTP %3). Prüfen Sie den API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The Live API endpoint was not found at %1 (HTTP 404).</source>
+        <translation>Der Live-API-Endpunkt wurde unter %1 nicht gefunden (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>Too many requests (HTTP 429). Try again later.</source>
+        <translation>Zu viele Anfragen (HTTP 429). Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %3.</source>
+        <translation>Der Server antwortete mit HTTP %3.</translation>
+    </message>
+    <message>
+        <source>The server at %1 stopped answering.</source>
+        <translation>Der Server %1 antwortet nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed message.</source>
+        <translation>Der Server hat eine fehlerhafte Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>Internal error in Screenmate.</source>
+        <translation>Interner Fehler in Screenmate.</translation>
+    </message>
+    <message>
+        <source>The API key was rejected. Check or renew the key in Settings.</source>
+        <translation>Der API-Schlüssel wurde abgelehnt. Prüfen oder erneuern Sie den Schlüssel in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Permission denied. Check that the key&apos;s project may use the Live API.</source>
+        <translation>Zugriff verweigert. Prüfen Sie, ob das Projekt des Schlüssels die Live API nutzen darf.</translation>
+    </message>
+    <message>
+        <source>The Live API isn&apos;t available in your country or region.</source>
+        <translation>Die Live API ist in Ihrem Land oder Ihrer Region nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Quota exceeded. Check the plan and billing of the key&apos;s project, or try again later.</source>
+        <translation>Kontingent überschritten. Prüfen Sie Tarif und Abrechnung des Projekts, zu dem der Schlüssel gehört, oder versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The session could not be resumed; starting a new one.</source>
+        <translation>Die Sitzung konnte nicht fortgesetzt werden; eine neue beginnt.</translation>
+    </message>
+    <message>
+        <source>The model is not available. Pick another in Settings.</source>
+        <translation>Das Modell ist nicht verfügbar. Wählen Sie in den Einstellungen ein anderes.</translation>
+    </message>
+    <message>
+        <source>The server rejected the request as invalid.</source>
+        <translation>Der Server hat die Anfrage als ungültig abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server refused the session (policy).</source>
+        <translation>Der Server hat die Sitzung abgelehnt (Richtlinie).</translation>
+    </message>
+    <message>
+        <source>The server had an internal error.</source>
+        <translation>Auf dem Server ist ein interner Fehler aufgetreten.</translation>
+    </message>
+    <message>
+        <source>The server is busy.</source>
+        <translation>Der Server ist ausgelastet.</translation>
+    </message>
+    <message>
+        <source>The connection dropped.</source>
+        <translation>Die Verbindung ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server ended the connection as announced; resuming.</source>
+        <translation>Der Server hat die Verbindung wie angekündigt beendet; es geht weiter.</translation>
+    </message>
+    <message>
+        <source>The server ended the connection.</source>
+        <translation>Der Server hat die Verbindung beendet.</translation>
+    </message>
+    <message>
+        <source>The connection closed with code %3.</source>
+        <translation>Die Verbindung wurde mit Code %3 geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 Starting a new session.</source>
+        <translation>%1 Eine neue Sitzung beginnt.</translation>
+    </message>
+    <message>
+        <source>%1 This happened %2 times in a row: check the model and the key in Settings, then reconnect.</source>
+        <translation>%1 Das ist %2-mal hintereinander passiert: Prüfen Sie Modell und Schlüssel in den Einstellungen und verbinden Sie dann neu.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic</source>

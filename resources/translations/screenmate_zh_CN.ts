@@ -1017,6 +1017,121 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     </message>
 </context>
 <context>
+    <name>SessionMessages</name>
+    <message>
+        <source>Cannot connect to %1: the connection was refused.</source>
+        <translation>无法连接到 %1：连接被拒绝。</translation>
+    </message>
+    <message>
+        <source>No network: couldn&apos;t reach %1. Check the network connection.</source>
+        <translation>无网络：无法连接 %1。请检查网络连接。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out.</source>
+        <translation>连接 %1 超时。</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: the server&apos;s certificate is not trusted.</source>
+        <translation>与 %1 的安全连接失败：服务器证书不受信任。</translation>
+    </message>
+    <message>
+        <source>The server refused access (HTTP %3). Check the API key.</source>
+        <translation>服务器拒绝访问（HTTP %3）。请检查 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The Live API endpoint was not found at %1 (HTTP 404).</source>
+        <translation>在 %1 找不到 Live API 端点（HTTP 404）。</translation>
+    </message>
+    <message>
+        <source>Too many requests (HTTP 429). Try again later.</source>
+        <translation>请求过多（HTTP 429）。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %3.</source>
+        <translation>服务器返回 HTTP %3。</translation>
+    </message>
+    <message>
+        <source>The server at %1 stopped answering.</source>
+        <translation>服务器 %1 不再应答。</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed message.</source>
+        <translation>服务器发送了格式错误的消息。</translation>
+    </message>
+    <message>
+        <source>Internal error in Screenmate.</source>
+        <translation>Screenmate 内部错误。</translation>
+    </message>
+    <message>
+        <source>The API key was rejected. Check or renew the key in Settings.</source>
+        <translation>API 密钥被拒绝。请在设置中检查或更新密钥。</translation>
+    </message>
+    <message>
+        <source>Permission denied. Check that the key&apos;s project may use the Live API.</source>
+        <translation>权限被拒绝。请检查该密钥所属项目是否可以使用 Live API。</translation>
+    </message>
+    <message>
+        <source>The Live API isn&apos;t available in your country or region.</source>
+        <translation>Live API 在您所在的国家或地区不可用。</translation>
+    </message>
+    <message>
+        <source>Quota exceeded. Check the plan and billing of the key&apos;s project, or try again later.</source>
+        <translation>已超出配额。请检查该密钥所属项目的套餐和账单，或稍后再试。</translation>
+    </message>
+    <message>
+        <source>The session could not be resumed; starting a new one.</source>
+        <translation>无法恢复会话；正在开始新会话。</translation>
+    </message>
+    <message>
+        <source>The model is not available. Pick another in Settings.</source>
+        <translation>该模型不可用。请在设置中选择其他模型。</translation>
+    </message>
+    <message>
+        <source>The server rejected the request as invalid.</source>
+        <translation>服务器以无效为由拒绝了请求。</translation>
+    </message>
+    <message>
+        <source>The server refused the session (policy).</source>
+        <translation>服务器拒绝了会话（策略）。</translation>
+    </message>
+    <message>
+        <source>The server had an internal error.</source>
+        <translation>服务器发生内部错误。</translation>
+    </message>
+    <message>
+        <source>The server is busy.</source>
+        <translation>服务器繁忙。</translation>
+    </message>
+    <message>
+        <source>The connection dropped.</source>
+        <translation>连接已断开。</translation>
+    </message>
+    <message>
+        <source>The server ended the connection as announced; resuming.</source>
+        <translation>服务器按预告结束了连接；正在恢复。</translation>
+    </message>
+    <message>
+        <source>The server ended the connection.</source>
+        <translation>服务器结束了连接。</translation>
+    </message>
+    <message>
+        <source>The connection closed with code %3.</source>
+        <translation>连接已关闭，代码 %3。</translation>
+    </message>
+    <message>
+        <source>%1 Starting a new session.</source>
+        <translation>%1 正在开始新会话。</translation>
+    </message>
+    <message>
+        <source>%1 This happened %2 times in a row: check the model and the key in Settings, then reconnect.</source>
+        <translation>%1 已连续发生 %2 次：请在设置中检查模型和密钥，然后重新连接。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Automatic</source>

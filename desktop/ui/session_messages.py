@@ -156,6 +156,31 @@ _FORMS = (
         rf"The connection closed with code {_CODE}{{R}}\.",
         QT_TRANSLATE_NOOP("SessionMessages", "The connection closed with code %3."),
     ),
+    # The session's notices in the transcript (session/memory.py, session/live_session.py).
+    _form(
+        rf"Started a new session with the last {_CODE} turns as context\.",
+        QT_TRANSLATE_NOOP(
+            "SessionMessages", "Started a new session with the last %3 turns as context."
+        ),
+    ),
+    _form(
+        r"Started a new session; the model does not know the earlier conversation\.",
+        QT_TRANSLATE_NOOP(
+            "SessionMessages",
+            "Started a new session; the model does not know the earlier conversation.",
+        ),
+    ),
+    _form(
+        r"New settings in use; the conversation goes on\.",
+        QT_TRANSLATE_NOOP("SessionMessages", "New settings in use; the conversation goes on."),
+    ),
+)
+# Words of the session inside a sentence the window builds ("... was not delivered: %2").
+_PHRASES = (
+    (
+        "the server failed on it twice",
+        QT_TRANSLATE_NOOP("SessionMessages", "the server failed on it twice"),
+    ),
 )
 # What `failures.decide` adds to a message (its full stop taken off first).
 _FRESH = re.compile(r"(?P<message>.+); starting a new session\.", re.DOTALL)
@@ -185,7 +210,12 @@ def localise_session_message(text: str) -> str:
             .replace("%1", said)
             .replace("%2", repeated["count"])
         )
-    return _said(text) or text
+    said = _said(text)
+    if said is not None:
+        return said
+    for english, source in _PHRASES:
+        text = text.replace(english, _tr(str(source)))
+    return text
 
 
 def _said(message: str) -> str | None:

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from desktop.core.events import LineSource, Role, TranscriptDelta, TranscriptLine
+from desktop.ui.session_messages import localise_session_message
 from desktop.ui.transcript_format import (
     DisplayLine,
     Notice,
@@ -150,6 +151,7 @@ class TranscriptView(QTextBrowser):
 
     def add_notice(self, text: str, at: float) -> None:
         """A centred grey line from the app itself, such as "New session"."""
+        text = localise_session_message(text)  # the session's notices are worded in English
         notice = Notice(text, at)
         cursor = self._new_block_cursor()
         block_format = QTextBlockFormat()

@@ -1122,6 +1122,22 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
         <translation>Die Verbindung wurde mit Code %3 geschlossen.</translation>
     </message>
     <message>
+        <source>Started a new session with the last %3 turns as context.</source>
+        <translation>Eine neue Sitzung hat begonnen, mit den letzten %3 Beiträgen als Kontext.</translation>
+    </message>
+    <message>
+        <source>Started a new session; the model does not know the earlier conversation.</source>
+        <translation>Eine neue Sitzung hat begonnen; das Modell kennt die frühere Unterhaltung nicht.</translation>
+    </message>
+    <message>
+        <source>New settings in use; the conversation goes on.</source>
+        <translation>Neue Einstellungen sind aktiv; die Unterhaltung geht weiter.</translation>
+    </message>
+    <message>
+        <source>the server failed on it twice</source>
+        <translation>der Server ist zweimal daran gescheitert</translation>
+    </message>
+    <message>
         <source>%1 Starting a new session.</source>
         <translation>%1 Eine neue Sitzung beginnt.</translation>
     </message>

@@ -1119,6 +1119,22 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
         <translation>连接已关闭，代码 %3。</translation>
     </message>
     <message>
+        <source>Started a new session with the last %3 turns as context.</source>
+        <translation>已开始新会话，并以最近 %3 轮对话作为上下文。</translation>
+    </message>
+    <message>
+        <source>Started a new session; the model does not know the earlier conversation.</source>
+        <translation>已开始新会话；模型不知道之前的对话。</translation>
+    </message>
+    <message>
+        <source>New settings in use; the conversation goes on.</source>
+        <translation>新设置已生效；对话继续。</translation>
+    </message>
+    <message>
+        <source>the server failed on it twice</source>
+        <translation>服务器两次处理失败</translation>
+    </message>
+    <message>
         <source>%1 Starting a new session.</source>
         <translation>%1 正在开始新会话。</translation>
     </message>

@@ -103,3 +103,39 @@ def test_the_status_line_says_it_in_german(language: str, qtbot: QtBot, tmp_path
     window.apply_event(StateChanged(SessionState.RECONNECTING, detail, attempt=2, retry_in_s=4))
     assert "Kein Netzwerk: Google war nicht erreichbar." in window.status_text
     assert "Cannot reach" not in window.status_text
+
+
+def session_notices() -> list[str]:
+    """The notices the session gives, made by the session's own code."""
+    from desktop.core.events import LineSource, Role, TranscriptLine, TurnComplete
+    from desktop.session.memory import ConversationMemory
+
+    notices = []
+    for takes_history in (True, False):
+        memory = ConversationMemory()
+        memory.observe(TranscriptLine(1, Role.USER, "hello", LineSource.TYPED, 0.0, 1.0))
+        memory.observe(TranscriptLine(2, Role.MODEL, "hi", LineSource.SPEECH, 1.0, 2.0))
+        memory.observe(TurnComplete(1))
+        _, notice = memory.fresh_start(takes_history)
+        notices.append(notice)
+    return notices
+
+
+@pytest.mark.parametrize("language", ["de", "zh_CN"], indirect=True)
+def test_the_sessions_notices_in_the_transcript(
+    language: str, qtbot: QtBot, tmp_path: object
+) -> None:
+    from desktop.ui.transcript_view import TranscriptView
+
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    english = [*session_notices(), "New settings in use; the conversation goes on."]
+    assert all(english)
+    for at, text in enumerate(english):
+        view.add_notice(text, float(at))
+    shown = view.toPlainText()
+    for text in english:
+        assert text not in shown, text
+    assert localise_session_message("x: the server failed on it twice.") != (
+        "x: the server failed on it twice."
+    )

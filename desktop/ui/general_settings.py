@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import DEFAULT_SYSTEM_INSTRUCTION, Settings
-from desktop.ui.hotkey import hotkey_warning
+from desktop.ui.hotkey_messages import hotkey_problem
 from desktop.ui.i18n import LANGUAGE_NAMES
+from desktop.ui.theme import Restyler, Tone, text_colour
 from desktop.ui.wayland_shortcuts import wayland_hotkey_note
 
 # (name, instruction). The screen-share assistant is the default. The names are shown with
@@ -92,7 +93,10 @@ class DesktopSettingsBox(QGroupBox):
         form.addRow(self.tr("Push-to-talk &hotkey:"), self.hotkey_edit)
         self.hotkey_note = QLabel(self)
         self.hotkey_note.setWordWrap(True)
-        self.hotkey_note.setStyleSheet("color: #a50e0e;")
+        Restyler(  # the error red, readable on a light or a dark palette
+            self.hotkey_note,
+            lambda: self.hotkey_note.setStyleSheet(f"color: {text_colour(Tone.ERROR)};"),
+        )
         form.addRow("", self.hotkey_note)
         self.hotkey_platform = QLabel(wayland_hotkey_note() or "", self)
         self.hotkey_platform.setObjectName("hotkeyPlatform")
@@ -120,11 +124,11 @@ class DesktopSettingsBox(QGroupBox):
 
     def hotkey_ok(self) -> bool:
         text = self.hotkey_edit.text().strip()
-        return not text or hotkey_warning(text) is None
+        return not text or hotkey_problem(text) is None
 
     def _check_hotkey(self, text: str) -> None:
         text = text.strip()
-        self.hotkey_note.setText(hotkey_warning(text) or "" if text else "")
+        self.hotkey_note.setText(hotkey_problem(text) or "" if text else "")
         self.hotkey_note.setVisible(bool(self.hotkey_note.text()))
 
     def apply(self, settings: Settings) -> Settings:

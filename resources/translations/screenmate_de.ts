@@ -437,6 +437,97 @@
     </message>
 </context>
 <context>
+    <name>HotkeyMessages</name>
+    <message>
+        <source>Type a key combination.</source>
+        <translation>Geben Sie eine Tastenkombination ein.</translation>
+    </message>
+    <message>
+        <source>A hotkey needs exactly one key besides Ctrl, Alt, Shift, Super.</source>
+        <translation>Ein Tastenkürzel braucht genau eine Taste neben Strg, Alt, Umschalt, Super.</translation>
+    </message>
+    <message>
+        <source>A modifier key is named twice.</source>
+        <translation>Eine Zusatztaste ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>Unknown key “%1”.</source>
+        <translation>Unbekannte Taste „%1“.</translation>
+    </message>
+    <message>
+        <source>Use a letter, a digit or a named key instead of “%1”.</source>
+        <translation>Verwenden Sie statt „%1“ einen Buchstaben, eine Ziffer oder eine benannte Taste.</translation>
+    </message>
+    <message>
+        <source>This key would fire while you type; add Ctrl, Alt or Super.</source>
+        <translation>Diese Taste würde beim Tippen auslösen; nehmen Sie Strg, Alt oder Super dazu.</translation>
+    </message>
+    <message>
+        <source>Shift alone types text; add Ctrl, Alt or Super.</source>
+        <translation>Umschalt allein tippt Text; nehmen Sie Strg, Alt oder Super dazu.</translation>
+    </message>
+    <message>
+        <source>input source / Spotlight / launcher</source>
+        <translation>Eingabequelle / Spotlight / Starter</translation>
+    </message>
+    <message>
+        <source>input method switching and code completion</source>
+        <translation>das Umschalten der Eingabemethode und die Code-Vervollständigung</translation>
+    </message>
+    <message>
+        <source>the window menu</source>
+        <translation>das Fenstermenü</translation>
+    </message>
+    <message>
+        <source>the system&apos;s security screen</source>
+        <translation>den Sicherheitsbildschirm des Systems</translation>
+    </message>
+    <message>
+        <source>switching windows</source>
+        <translation>das Wechseln zwischen Fenstern</translation>
+    </message>
+    <message>
+        <source>closing the window</source>
+        <translation>das Schließen des Fensters</translation>
+    </message>
+    <message>
+        <source>opening a terminal</source>
+        <translation>das Öffnen eines Terminals</translation>
+    </message>
+    <message>
+        <source>locking the screen</source>
+        <translation>das Sperren des Bildschirms</translation>
+    </message>
+    <message>
+        <source>editor parameter hints</source>
+        <translation>Parameterhinweise im Editor</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>Ausschneiden</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>taking a screenshot</source>
+        <translation>Bildschirmfotos</translation>
+    </message>
+    <message>
+        <source>%1 is normally used for %2; pick another.</source>
+        <translation>%1 wird normalerweise für %2 verwendet; wählen Sie ein anderes.</translation>
+    </message>
+</context>
+<context>
     <name>KeyEntryBox</name>
     <message>
         <source>Gemini API key</source>

@@ -437,6 +437,97 @@
     </message>
 </context>
 <context>
+    <name>HotkeyMessages</name>
+    <message>
+        <source>Type a key combination.</source>
+        <translation>请输入一个组合键。</translation>
+    </message>
+    <message>
+        <source>A hotkey needs exactly one key besides Ctrl, Alt, Shift, Super.</source>
+        <translation>快捷键除 Ctrl、Alt、Shift、Super 外需要且只需要一个键。</translation>
+    </message>
+    <message>
+        <source>A modifier key is named twice.</source>
+        <translation>某个修饰键重复出现。</translation>
+    </message>
+    <message>
+        <source>Unknown key “%1”.</source>
+        <translation>未知按键“%1”。</translation>
+    </message>
+    <message>
+        <source>Use a letter, a digit or a named key instead of “%1”.</source>
+        <translation>请用字母、数字或有名称的按键代替“%1”。</translation>
+    </message>
+    <message>
+        <source>This key would fire while you type; add Ctrl, Alt or Super.</source>
+        <translation>打字时会误触发此键；请加上 Ctrl、Alt 或 Super。</translation>
+    </message>
+    <message>
+        <source>Shift alone types text; add Ctrl, Alt or Super.</source>
+        <translation>仅用 Shift 会输入文字；请加上 Ctrl、Alt 或 Super。</translation>
+    </message>
+    <message>
+        <source>input source / Spotlight / launcher</source>
+        <translation>切换输入源 / Spotlight / 启动器</translation>
+    </message>
+    <message>
+        <source>input method switching and code completion</source>
+        <translation>切换输入法和代码补全</translation>
+    </message>
+    <message>
+        <source>the window menu</source>
+        <translation>窗口菜单</translation>
+    </message>
+    <message>
+        <source>the system&apos;s security screen</source>
+        <translation>系统安全界面</translation>
+    </message>
+    <message>
+        <source>switching windows</source>
+        <translation>切换窗口</translation>
+    </message>
+    <message>
+        <source>closing the window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <source>opening a terminal</source>
+        <translation>打开终端</translation>
+    </message>
+    <message>
+        <source>locking the screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <source>editor parameter hints</source>
+        <translation>编辑器参数提示</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>taking a screenshot</source>
+        <translation>截屏</translation>
+    </message>
+    <message>
+        <source>%1 is normally used for %2; pick another.</source>
+        <translation>%1 通常用于%2；请另选一个。</translation>
+    </message>
+</context>
+<context>
     <name>KeyEntryBox</name>
     <message>
         <source>Gemini API key</source>

@@ -16,6 +16,7 @@ on PyPI; ~5-10 min on 2 cores, then cached in build/numpy-noblas/ and in pip's w
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -65,7 +66,7 @@ def ensure(version: str | None = None) -> Path:
             check=True,
         )
         found = sorted(wheels.glob(f"numpy-{version}-*.whl"))
-    partial = root.with_name(root.name + ".partial")
+    partial = root.with_name(f"{root.name}.partial-{os.getpid()}")  # builds may run side by side
     shutil.rmtree(partial, ignore_errors=True)
     with zipfile.ZipFile(found[-1]) as wheel:
         wheel.extractall(partial)
@@ -75,7 +76,12 @@ def ensure(version: str | None = None) -> Path:
         ).stdout
         if re.search(r"NEEDED.*\[lib(scipy_)?openblas|NEEDED.*\[libgfortran", needed):
             raise RuntimeError(f"{lib} still links BLAS: wheel {found[-1]} is not a no-BLAS build")
-    partial.rename(root)
+    try:
+        partial.rename(root)
+    except OSError:  # another build finished first: keep its copy
+        shutil.rmtree(partial, ignore_errors=True)
+        if not (root / "numpy" / "__init__.py").exists():
+            raise
     return root
 
 

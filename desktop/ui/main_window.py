@@ -18,10 +18,8 @@ from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,16 +39,16 @@ from desktop.core.events import (
     Usage,
     UserSpeech,
 )
-from desktop.core.window_facts import Badge, badge_for
 from desktop.settings import Settings, SettingsStore, config_dir
 from desktop.ui.banner import WarningBanner
 from desktop.ui.grounding_view import GroundingPanel
 from desktop.ui.i18n import retranslate_tree
+from desktop.ui.message_row import MessageRow
 from desktop.ui.model_notice import model_suggestion
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.status_line import StatusLine
-from desktop.ui.theme import Restyler, Tone, pill_style, text_colour
 from desktop.ui.transcript_view import TranscriptView
+from desktop.ui.window_header import WindowHeader
 from desktop.ui.window_layout import (
     DEFAULT_SIZE,
     MINIMUM_SIZE,
@@ -65,13 +63,6 @@ if TYPE_CHECKING:
     from desktop.session.endpoint import Endpoint
 
 __all__ = ["DEFAULT_SIZE", "MINIMUM_SIZE", "MainWindow", "geometry_store"]
-
-BADGE_TONES = {
-    Badge.CONNECTING: Tone.NEUTRAL,
-    Badge.OFFLINE_DEMO: Tone.WARNING,
-    Badge.GOOGLE: Tone.INFO,
-    Badge.NOT_CONNECTED: Tone.ERROR,
-}
 
 
 def geometry_store() -> QSettings:
@@ -222,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def add_header_widget(self, widget: QWidget) -> None:
         """An indicator in the header, left of the voice and language (the model speaking)."""
-        self._header.insertWidget(self._header.indexOf(self._session_info), widget)
+        self._header.add_indicator(widget)
 
     def add_status_widget(self, widget: QWidget) -> None:
         """A permanent widget at the right of the status bar (the cost meter)."""
@@ -237,23 +228,10 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(12, 10, 12, 8)
         layout.setSpacing(8)
 
-        header = QHBoxLayout()
-        self._badge = QLabel(central)
-        self._badge.setObjectName("endpointBadge")
-        self._badge.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        header.addWidget(self._badge)
-        header.addStretch(1)
-        # The server hears the user speak (voice activity, interim transcription).
-        self.you_speaking = QLabel(self.tr("● You are speaking"), central)
-        self.you_speaking.setObjectName("youSpeaking")
-        self.you_speaking.hide()
-        header.addWidget(self.you_speaking)
-        self._header = header
-        self._session_info = QLabel(central)
-        self._session_info.setObjectName("sessionInfo")
-        self._session_info.setStyleSheet("color: palette(placeholder-text);")
-        header.addWidget(self._session_info)
-        layout.addLayout(header)
+        self._header = WindowHeader(central)
+        self._badge = self._header.badge
+        self.you_speaking = self._header.you_speaking
+        layout.addWidget(self._header)
         # Once, for settings that still name the previous preview model (ui/model_notice.py).
         self.model_suggestion = model_suggestion(self._settings, self._model_answered, central)
         if self.model_suggestion is not None:
@@ -284,26 +262,10 @@ class MainWindow(QMainWindow):
         self._controls.addStretch(1)
         layout.addLayout(self._controls)
 
-        input_row = QHBoxLayout()
-        input_row.setSpacing(6)
-        self._input = QLineEdit(central)
-        self._input.setObjectName("messageInput")
-        self._input.setPlaceholderText(self.tr("Type a message and press Enter"))
-        self._input.setAccessibleName(self.tr("Message"))
-        self._input.setAccessibleDescription(self.tr("Type a message and press Enter to send it."))
-        self._input.setClearButtonEnabled(True)
-        self._input.setMinimumHeight(32)
-        self._input.returnPressed.connect(self._submit)
-        self._input.textChanged.connect(self._on_input_changed)
-        input_row.addWidget(self._input, 1)
-        self._send = QPushButton(self.tr("Send"), central)
-        self._send.setObjectName("sendButton")
-        self._send.setAccessibleDescription(self.tr("Send the typed message."))
-        self._send.setMinimumHeight(32)
-        self._send.setEnabled(False)
-        self._send.clicked.connect(self._submit)
-        input_row.addWidget(self._send)
-        layout.addLayout(input_row)
+        self._message_row = MessageRow(central)
+        self._input, self._send = self._message_row.input, self._message_row.send
+        self._message_row.submitted.connect(self.text_submitted)
+        layout.addWidget(self._message_row)
         self.setCentralWidget(central)
         # Typing is the first thing a user does: the window opens with the cursor in the box.
         self._input.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -311,10 +273,6 @@ class MainWindow(QMainWindow):
         self._status = StatusLine(self.statusBar(), self._reconnecting_text)
         self._status.retry_now_requested.connect(self.retry_now_requested)
         self._status.changed.connect(self._update_badge)
-        Restyler(self, self._restyle)
-
-    def _restyle(self) -> None:
-        self.you_speaking.setStyleSheet(f"color: {text_colour(Tone.INFO)}; font-weight: 600;")
         self._update_badge()
 
     # -- user actions -------------------------------------------------------------------
@@ -336,21 +294,10 @@ class MainWindow(QMainWindow):
         self.open_settings().focus_key()
 
     def show_shortcuts(self) -> QWidget:
-        from desktop.ui.help_windows import ShortcutsDialog
-
-        dialog = ShortcutsDialog(self.menus.shortcut_rows(), self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return self.menus.show_shortcuts()
 
     def show_about(self) -> QWidget:
-        from desktop.ui.help_windows import AboutDialog
-
-        emulated = self._endpoint.emulated if self._endpoint is not None else None
-        dialog = AboutDialog(emulated, self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return self.menus.show_about()
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
         new_settings = dialog.settings()
@@ -385,53 +332,12 @@ class MainWindow(QMainWindow):
         if changed:
             self.settings_changed.emit(chosen)
 
-    def _submit(self) -> None:
-        text = self._input.text().strip()
-        if not text or not self._input.isEnabled():
-            return
-        self._input.clear()
-        self.text_submitted.emit(text)
-
-    def _on_input_changed(self, text: str) -> None:
-        self._send.setEnabled(bool(text.strip()))
-
     # -- showing state ------------------------------------------------------------------
 
     def _update_badge(self) -> None:
-        settings = self._settings
-        language = settings.language or self.tr("automatic")
-        self._session_info.setText(
-            self.tr("Voice: %1 · Language: %2")
-            .replace("%1", settings.voice)
-            .replace("%2", language)
+        self._header.show_facts(
+            self._settings, self._endpoint, self._endpoint_known, self._status.state
         )
-        endpoint = self._endpoint
-        badge = badge_for(
-            self._endpoint_known, bool(endpoint and endpoint.emulated), self._status.state
-        )
-        if badge is Badge.CONNECTING:
-            text = self.tr("Connecting…")
-            tip = self.tr("Opening the Live API endpoint.")
-        elif badge is Badge.NOT_CONNECTED:
-            text = self.tr("Not connected")
-            tip = self.tr("No Live API endpoint is open; see the status line.")
-        elif badge is Badge.OFFLINE_DEMO:
-            text = self.tr("Offline demo - emulated model")
-            tip = self.tr(
-                "No Gemini API key is set, so Screenmate talks to a built-in emulator that "
-                "only echoes what it receives.\nTo talk to Gemini Live, set GEMINI_API_KEY "
-                "in the environment, or enter a key in Session › Settings… (it is stored in "
-                "the OS keychain), then reconnect."
-            )
-        else:
-            text = self.tr("Gemini Live · %1").replace("%1", settings.model)
-            where = (endpoint.base_url if endpoint else "") or self.tr("Google")
-            tip = self.tr("Connected through %1").replace("%1", where)
-        self._badge.setText(text)
-        self._badge.setToolTip(tip)
-        self._badge.setAccessibleName(text)
-        self._badge.setAccessibleDescription(tip)
-        self._badge.setStyleSheet(pill_style("QLabel", BADGE_TONES[badge]))
 
     # -- geometry -----------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -117,6 +117,23 @@ class WindowMenus(QObject):
             self._window.menuBar().insertMenu(self.help.menuAction(), menu)
             self._feature_menus[name] = menu
         return menu
+
+    def show_shortcuts(self) -> QWidget:
+        from desktop.ui.help_windows import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_rows(), self._window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QWidget:
+        from desktop.ui.help_windows import AboutDialog
+
+        endpoint = self._window.endpoint
+        dialog = AboutDialog(endpoint.emulated if endpoint is not None else None, self._window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(what, keys) for every action of the window that has a shortcut, menu order."""

@@ -177,8 +177,11 @@ def test_run_gui_typed_turn_on_the_bundled_emulator_then_quit(
     seen: dict[str, str] = {}
 
     def main_window() -> MainWindow | None:
-        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        return found[-1] if found and found[-1].isVisible() else None
+        # Visible ones only: an earlier test's closed window may still be a top-level widget.
+        found = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        return found[-1] if found else None
 
     def drive() -> None:
         window = main_window()

@@ -65,7 +65,7 @@ def run(display: str) -> None:
     from desktop.ui.gui_app import SessionController
     from desktop.ui.main_window import MainWindow
     from desktop.ui.region_picker import RegionPicker
-    from desktop.ui.vision import VisionController
+    from desktop.ui.vision import CAPTURE_ALLOWED, VisionController
 
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
@@ -75,6 +75,7 @@ def run(display: str) -> None:
     doc.setPlainText(DOC_TEXT)
     doc.setFont(QFont("DejaVu Sans", 13))
     doc.setGeometry(30, 40, 620, 380)
+    doc.setProperty(CAPTURE_ALLOWED, True)  # it stands for another program: not painted out
     doc.show()
 
     store = SettingsStore()
@@ -89,7 +90,6 @@ def run(display: str) -> None:
         while window.status_text != "Live":
             await asyncio.sleep(0.1)
         vision.share(RegionSource(Rect(30, 40, 620, 380)), "region")
-        vision.panel.show_choice("region")
         while vision.panel.counter("sent") < 1:
             await asyncio.sleep(0.1)
         controller.send_text("What does the report say about churn?")

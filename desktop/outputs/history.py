@@ -33,6 +33,10 @@ from desktop.outputs.history_db import (
 log = logging.getLogger(__name__)
 
 MAX_PENDING = 10_000  # writes kept in memory while the disk is full
+# The open session's newest lines kept to rewrite it into a fresh database if the file is
+# damaged (all of them stay in the damaged file, which is kept aside): bounded, as the
+# window may run all day.
+MAX_REWRITE = 2_000
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,10 @@ class HistoryRecorder:
         self._count = 0
         self._sids: dict[int, int] = {}
         self._pending: deque[_Op] = deque()
-        self._current_ops: list[_Op] = []  # the open session's writes, for a fresh database
-        self._current_usage: _Op | None = None  # and its newest totals
+        # The open session, to rewrite into a fresh database: its begin, newest lines, totals.
+        self._current_begin: _Op | None = None
+        self._current_ops: deque[_Op] = deque(maxlen=MAX_REWRITE)
+        self._current_usage: _Op | None = None
         self.meter = UsageMeter()
         self._failing = ""
         self.dropped = 0
@@ -94,7 +100,8 @@ class HistoryRecorder:
         if self._session:
             self._write(_Op(self._session, "end", self._clock()))
         self._session = 0
-        self._current_ops, self._current_usage = [], None
+        self._current_begin, self._current_usage = None, None
+        self._current_ops.clear()
         self.meter = UsageMeter()
 
     def close(self) -> None:
@@ -128,9 +135,13 @@ class HistoryRecorder:
         self._write(_Op(self._session, "begin", (self._clock(), self._model, self._endpoint)))
 
     def _write(self, op: _Op) -> None:
-        if op.session == self._session and op.kind == "usage":
+        if op.session != self._session:
+            pass
+        elif op.kind == "begin":
+            self._current_begin = op
+        elif op.kind == "usage":
             self._current_usage = op  # the totals so far: only the newest is ever needed
-        elif op.session == self._session:
+        else:
             self._current_ops.append(op)
         if len(self._pending) >= MAX_PENDING:
             self._pending.popleft()
@@ -206,8 +217,8 @@ class HistoryRecorder:
             return None
         self._sids.clear()
         waiting = {id(op) for op in self._pending}
-        usage = [self._current_usage] if self._current_usage is not None else []
-        current = [op for op in self._current_ops + usage if id(op) not in waiting]
+        ops = [self._current_begin, *self._current_ops, self._current_usage]
+        current = [op for op in ops if op is not None and id(op) not in waiting]
         self._pending.extendleft(reversed(current))
         self._on_problem(
             f"The history database was damaged ({exc}); it was kept as {kept.name} and a new "

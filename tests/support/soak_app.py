@@ -277,6 +277,7 @@ class SoakUser:
         types whose count keeps growing are where a leak lives."""
         from collections import Counter
 
+        gc.collect()  # garbage that a later collection frees is not a leak
         objects = gc.get_objects()
         counts = Counter(type(o).__qualname__ for o in objects)
         # type(o), not isinstance: a dead weak proxy raises on __class__.

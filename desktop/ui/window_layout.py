@@ -73,9 +73,26 @@ class SideColumn(QScrollArea):
         self._stretchy = 0
         self.setWidget(self.inner)
         self.setFixedWidth(SIDE_MIN)
+        self._panels: list[QWidget] = []
+        self.hide()  # until a panel shows: no empty strip beside the transcript
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        panels = getattr(self, "_panels", [])
+        if watched in panels and event.type() in (
+            QEvent.Type.ShowToParent,
+            QEvent.Type.HideToParent,
+        ):
+            self._follow_panels()
+        return super().eventFilter(watched, event)  # QScrollArea follows its widget with it
+
+    def _follow_panels(self) -> None:
+        self.setVisible(any(not p.isHidden() for p in self._panels))
 
     def add_panel(self, widget: QWidget, stretch: int = 0) -> None:
         self._layout.insertWidget(self._layout.count() - 1, widget, stretch)
+        self._panels.append(widget)
+        widget.installEventFilter(self)
+        self._follow_panels()
         if stretch:
             self._stretchy += 1
             self._layout.setStretch(self._layout.count() - 1, 0)  # the panel fills, not the gap

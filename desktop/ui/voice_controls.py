@@ -67,7 +67,7 @@ class VoiceControls(QWidget):
         self.mute_button.setCheckable(True)
         self.mute_button.setMinimumHeight(30)
         self.mute_button.setAccessibleDescription(self.tr("Stop or resume sending the microphone."))
-        self.mute_button.toggled.connect(voice.set_muted)
+        self.mute_button.toggled.connect(self._mute_toggled)
         row.addWidget(self.mute_button)
 
         self.meter = LevelMeter(self)
@@ -218,6 +218,10 @@ class VoiceControls(QWidget):
             return
         self.meter.set_level(self._voice.level)
 
+    def _mute_toggled(self, muted: bool) -> None:
+        self._voice.set_muted(muted)
+        self.refresh()  # "Unmute" at once: muting while idle changes no talk action
+
     def _mode_chosen(self, index: int) -> None:
         mode = str(self.mode_combo.itemData(index))
         self._voice.set_talk_mode(TalkMode(mode))
@@ -261,7 +265,7 @@ class VoiceController(QObject):
             menu, self.tr("&Talk (Start or Stop)"), self._talk, "talk"
         )
         self.mute_action = window.menus.action(
-            menu, self.tr("&Mute Microphone"), lambda: voice.set_muted(not voice.talk.muted), "mute"
+            menu, self.tr("&Mute Microphone"), self._toggle_mute, "mute"
         )
         self._attached: object = None
         self._unsubscribe = controller.events.subscribe(self._on_event)
@@ -278,6 +282,10 @@ class VoiceController(QObject):
         self._stop_speaker_watch()
         self._unsubscribe()
         await self.voice.stop()
+
+    def _toggle_mute(self) -> None:
+        self.voice.set_muted(not self.voice.talk.muted)
+        self.controls.refresh()  # muting idle sends nothing, so the voice says nothing either
 
     def _talk(self) -> None:
         """The Talk shortcut: start or stop talking (push-to-talk); hands-free just listens."""

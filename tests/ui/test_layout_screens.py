@@ -27,8 +27,9 @@ from desktop.core.window_facts import shared_source
 from desktop.ui.i18n import install_translations
 from desktop.ui.main_window import MINIMUM_SIZE
 from desktop.ui.window_layout import READABLE_CHARS
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -323,3 +324,35 @@ def test_talk_button_shows_a_focus_ring(window_in: object, qtbot: QtBot, tmp_pat
     ring = window.palette().color(QPalette.ColorRole.Text)
     assert close_to(after, (ring.red(), ring.green(), ring.blue()), 50), after.name()
     assert not close_to(before, (ring.red(), ring.green(), ring.blue()), 50), before.name()
+
+
+@pytest.mark.parametrize("language", ["en", "de", "zh_CN"])
+def test_the_talk_row_never_moves_between_turns_or_while_held(
+    window_in: object, qtbot: QtBot, language: str
+) -> None:
+    full: FullWindow = window_in(language, MINIMUM_SIZE)  # type: ignore[operator]
+    controls = full.voice.controls
+    voice = full.voice.voice
+    row = [controls.talk_button, controls.mute_button, controls.meter, controls.mode_combo]
+
+    def places() -> list[QRect]:
+        QApplication.processEvents()
+        return [in_window(full.window, w) for w in row]
+
+    idle = places()
+    controls.talk_button.pressed.emit()  # held
+    qtbot.waitUntil(lambda: voice.talk.state.talking)
+    assert controls.talk_button.text() != HOLD_TO_TALK[language]
+    assert places() == idle
+    controls.talk_button.released.emit()  # this soon after the press: a click, it latches
+    qtbot.waitUntil(lambda: voice.talk.state.latched)
+    assert places() == idle
+    QTest.mouseClick(controls.talk_button, Qt.MouseButton.LeftButton)
+    controls.speaking.show()  # the model speaks: the pill is in the header, not the row
+    assert places() == idle
+    qtbot.waitUntil(lambda: not voice.talk.state.talking)
+    controls.mute_button.click()  # "Unmute" is longer than "Mute" in every language
+    qtbot.waitUntil(lambda: voice.talk.state.muted)
+    assert controls.mute_button.text() != controls.tr("Mute")
+    assert places() == idle
+    controls.mute_button.click()

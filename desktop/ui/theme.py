@@ -88,7 +88,7 @@ def high_contrast(pal: QPalette | None = None) -> bool:
     pal = pal or palette()
     return (
         contrast(pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.WindowText))
-        >= 15
+        >= 20  # black on white (21); an ordinary light theme is ~18
     )
 
 

@@ -177,12 +177,19 @@ class TrayController(QObject):
         self._on_hint_shown()
         self.tray.showMessage(
             self.tr("Screenmate is still running"),
-            self.tr(
-                "Screenmate keeps the session in the tray. Hold %1 to talk; choose Quit in "
-                "the tray menu to end it."
-            ).replace("%1", self._hotkey_label() or self.tr("Talk")),
+            self._hidden_message(),
             QSystemTrayIcon.MessageIcon.Information,
             6000,
+        )
+
+    def _hidden_message(self) -> str:
+        if self._hotkey_label():
+            return self.tr(
+                "Screenmate keeps the session in the tray. Hold %1 to talk; choose Quit in "
+                "the tray menu to end it."
+            ).replace("%1", self._hotkey_label())
+        return self.tr(
+            "Screenmate keeps the session in the tray: Talk in its menu talks, Quit ends it."
         )
 
     # -- showing ---------------------------------------------------------------------------

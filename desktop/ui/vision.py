@@ -40,6 +40,7 @@ from desktop.ui.vision_support import (
     describe,
     own_windows,
     qt_screens,
+    show_thumbnails,
     window_thumbnail,
 )
 
@@ -266,6 +267,7 @@ class VisionController(QObject):
         menu.setObjectName("windowMenu")
         menu.setAccessibleName(self.tr("Windows to share"))
         menu.addSection(self.tr("Share a window with the model"))
+        show_thumbnails(menu)
         if not windows:
             menu.addAction(self.tr("No other windows to share")).setEnabled(False)
         screens = qt_screens()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from desktop.capture.screen import RegionSource, ScreenSource
 from desktop.capture.sources import FrameSource
@@ -73,3 +73,27 @@ def window_thumbnail(rect: Rect, screens: list[Screen]) -> QIcon:
             96, 64, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
     )
+
+
+THUMBNAIL_HEIGHT = 40
+
+
+class _ThumbnailStyle(QProxyStyle):
+    """Menu icons at thumbnail size instead of 16 px."""
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        if metric == QStyle.PixelMetric.PM_SmallIconSize:
+            return THUMBNAIL_HEIGHT
+        return super().pixelMetric(metric, option, widget)
+
+
+def show_thumbnails(menu: QMenu) -> None:
+    """Let `menu` draw its items' icons as thumbnails a user can recognise a window by."""
+    style = _ThumbnailStyle()
+    style.setParent(menu)  # lives as long as the menu
+    menu.setStyle(style)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import metadata
+from typing import Any
 
 APP_LICENCE = "Apache-2.0"
 # What runs inside the app, in the order a reader cares about.
@@ -47,14 +48,15 @@ class Component:
 def licence_of(meta: metadata.PackageMetadata) -> str:
     """SPDX expression if declared, else a short name from the trove classifiers, else the
     first line of the free-text licence field."""
-    expression = meta["License-Expression"] if "License-Expression" in meta else None
+    fields: Any = meta  # an email.message.Message underneath: it has .get()
+    expression = fields.get("License-Expression")
     if expression:
         return str(expression)
     for classifier in meta.get_all("Classifier") or []:
         if classifier.startswith("License :: OSI Approved :: "):
             name = classifier.rsplit(" :: ", 1)[-1]
             return _CLASSIFIER_NAMES.get(name, name)
-    text = (meta["License"] if "License" in meta else "").strip().splitlines()
+    text = str(fields.get("License") or "").strip().splitlines()
     return text[0][:40] if text else "?"
 
 

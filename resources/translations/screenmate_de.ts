@@ -1666,8 +1666,8 @@ Ohne API-Schlüssel antwortet ein Offline-Emulator: Er richtet sich nach den Far
         <translation>Screenmate hält die Sitzung im Infobereich. Halten Sie %1 gedrückt, um zu sprechen; mit „Beenden“ im Menü des Symbols beenden Sie sie.</translation>
     </message>
     <message>
-        <source>Talk</source>
-        <translation>Sprechen</translation>
+        <source>Screenmate keeps the session in the tray: Talk in its menu talks, Quit ends it.</source>
+        <translation>Screenmate hält die Sitzung im Infobereich: „Sprechen“ in seinem Menü spricht, „Beenden“ beendet sie.</translation>
     </message>
     <message>
         <source>offline</source>

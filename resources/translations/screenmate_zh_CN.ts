@@ -1663,8 +1663,8 @@ Without an API key an offline emulator answers: it goes by the colours and shape
         <translation>Screenmate 会在托盘中保持会话。按住 %1 即可说话；在托盘菜单中选择“退出”可结束会话。</translation>
     </message>
     <message>
-        <source>Talk</source>
-        <translation>说话</translation>
+        <source>Screenmate keeps the session in the tray: Talk in its menu talks, Quit ends it.</source>
+        <translation>Screenmate 会在托盘中保持会话：托盘菜单中的“说话”用于说话，“退出”结束会话。</translation>
     </message>
     <message>
         <source>offline</source>

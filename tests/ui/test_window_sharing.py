@@ -77,7 +77,13 @@ def test_window_picker_then_the_shared_window_closes(
         pause = vision.panel.pause_button
         assert pause.text() == "Pick again…" and pause.isEnabled()
         pause.click()
-        qtbot.waitUntil(lambda: vision.window_menu is not menu and vision.window_menu.isVisible())
+
+        def picked_again() -> bool:
+            again = vision.window_menu
+            return again is not None and again is not menu and again.isVisible()
+
+        qtbot.waitUntil(picked_again)
+        assert vision.window_menu is not None
         vision.window_menu.hide()
     finally:
         closing = qloop.create_task(full.aclose())

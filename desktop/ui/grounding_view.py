@@ -19,6 +19,10 @@ class GroundingPanel(QGroupBox):
         self.setTitle(self.tr("Sources (Google Search)"))
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("groundingSources")
+        self.browser.setAccessibleName(self.tr("Sources of the answer"))
+        self.browser.setAccessibleDescription(
+            self.tr("The pages the answer drew on, and Google's search suggestions.")
+        )
         self.browser.setOpenExternalLinks(True)
         self.browser.setMinimumHeight(90)
         layout = QVBoxLayout(self)

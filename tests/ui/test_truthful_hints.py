@@ -1,0 +1,58 @@
+"""What the app says about talking matches what this desktop has (issue 17): with no tray and
+no microphone the welcome and the transcript do not send the user to a hotkey or a tray icon.
+The real window, shell and voice on the X server without a tray host or a sound server."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from desktop.audio.voice import DeviceState
+from desktop.settings import Settings, SettingsStore
+from desktop.ui.shell import DesktopShell
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from tests.support.full_window import build
+
+pytestmark = pytest.mark.x11
+
+
+def test_no_tray_and_no_microphone_means_no_hotkey_or_tray_promises(
+    qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    settings = Settings(first_run_done=False, talk_shortcut="")
+    full = build(tmp_path, settings)
+    store = SettingsStore(tmp_path / "settings.json")
+    full.window.show()
+    shell = DesktopShell(
+        full.window,
+        full.controller.events.subscribe,
+        full.voice.voice,
+        full.vision,
+        lambda: None,
+        store,
+        settings,
+    )
+    try:
+        assert not shell.tray.available  # no tray host on this X server
+        shell.start()
+        started = qloop.create_task(full.voice.start())
+        qtbot.waitUntil(started.done, timeout=10_000)
+        assert full.voice.voice.status.mic is not DeviceState.OK  # no sound server here
+        qtbot.waitUntil(lambda: shell.first_run is not None, timeout=5_000)
+        assert shell.first_run is not None
+        welcome = " ".join(label.text() for label in shell.first_run.findChildren(QLabel))
+        assert "No microphone was found" in welcome
+        assert "tray" not in welcome and "Ctrl+Alt+Space" not in welcome
+        qtbot.waitUntil(lambda: "no system tray" in full.window.transcript.toPlainText())
+        note = full.window.transcript.toPlainText()
+        assert "Push-to-talk" not in note and "hold" not in note
+        shell.first_run.close()
+    finally:
+        shell.stop()
+        closing = qloop.create_task(full.aclose())
+        qtbot.waitUntil(closing.done, timeout=10_000)
+        full.window.close()
+        full.window.deleteLater()

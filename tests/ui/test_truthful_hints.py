@@ -56,3 +56,20 @@ def test_no_tray_and_no_microphone_means_no_hotkey_or_tray_promises(
         qtbot.waitUntil(closing.done, timeout=10_000)
         full.window.close()
         full.window.deleteLater()
+
+
+def test_the_badge_says_connecting_until_connecting_failed(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop.core.events import SessionState, StateChanged
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(Settings(), settings_store=SettingsStore(tmp_path / "s.json"))
+    qtbot.addWidget(window)
+    window.apply_event(StateChanged(SessionState.CONNECTING))
+    assert window.status_text == "Connecting…" and window.badge_text == "Connecting…"
+    window.set_endpoint(None)
+    window.show_error("Name or service not known")
+    assert window.badge_text == "Not connected"
+    window.apply_event(StateChanged(SessionState.CONNECTING))  # Reconnect: trying again
+    assert window.badge_text == "Connecting…"
+    info = window.findChild(QLabel, "sessionInfo")
+    assert info is not None and info.text() == "Voice: Puck · Language: automatic"

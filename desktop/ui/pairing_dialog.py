@@ -9,14 +9,12 @@ remembers `companion_enabled` in the settings) and stops it at shutdown.
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 import time
 from collections.abc import Callable
 
-import segno
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,9 +34,12 @@ from desktop.core.fanout import EventFanout
 from desktop.core.pairing import PairingOffer
 from desktop.settings import SettingsStore
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pairing_parts import ago, qr_pixmap
 from desktop.ui.theme import Restyler, Tone, text_colour
 
 log = logging.getLogger(__name__)
+
+__all__ = ["CompanionUi", "PairingDialog", "ago", "qr_pixmap"]
 
 TRUST_HINT = QT_TRANSLATE_NOOP(
     "PairingDialog",
@@ -50,25 +51,6 @@ TRUST_HINT = QT_TRANSLATE_NOOP(
     "works; the microphone needs it.",
 )
 MAX_ATTEMPT_LINES = 3
-
-
-def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
-    """A QR code (error correction M) as a pixmap, drawn by segno."""
-    buffer = io.BytesIO()
-    segno.make(text, error="m").save(buffer, kind="png", scale=scale, border=2)
-    pixmap = QPixmap()
-    pixmap.loadFromData(buffer.getvalue(), "PNG")
-    return pixmap
-
-
-def ago(seconds: float) -> str:
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    return f"{int(seconds // 86400)} d ago"
 
 
 class PairingDialog(QDialog):

@@ -297,6 +297,14 @@
         <source>Sources (Google Search)</source>
         <translation>Quellen (Google-Suche)</translation>
     </message>
+    <message>
+        <source>Sources of the answer</source>
+        <translation>Quellen der Antwort</translation>
+    </message>
+    <message>
+        <source>The pages the answer drew on, and Google&apos;s search suggestions.</source>
+        <translation>Die Seiten, auf die sich die Antwort stützt, und die Suchvorschläge von Google.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryController</name>
@@ -1090,6 +1098,22 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
     <message>
         <source>connected</source>
         <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>vor %1 Tagen</translation>
     </message>
 </context>
 <context>

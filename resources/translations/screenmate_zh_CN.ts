@@ -297,6 +297,14 @@
         <source>Sources (Google Search)</source>
         <translation>来源（Google 搜索）</translation>
     </message>
+    <message>
+        <source>Sources of the answer</source>
+        <translation>回答的来源</translation>
+    </message>
+    <message>
+        <source>The pages the answer drew on, and Google&apos;s search suggestions.</source>
+        <translation>回答所依据的网页，以及 Google 的搜索建议。</translation>
+    </message>
 </context>
 <context>
     <name>HistoryController</name>
@@ -1087,6 +1095,22 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     <message>
         <source>connected</source>
         <translation>已连接</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>%1 天前</translation>
     </message>
 </context>
 <context>

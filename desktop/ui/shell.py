@@ -28,7 +28,7 @@ from desktop.ui.vision import VisionController
 
 log = logging.getLogger(__name__)
 
-NO_TRAY_NOTE_AFTER_MS = 3000  # said by then even if the microphone is still starting
+NO_TRAY_NOTE_AFTER_MS = 3000  # how to talk is said by then even if the mic is still starting
 
 
 class DesktopShell(QObject):
@@ -65,7 +65,7 @@ class DesktopShell(QObject):
         vision.pipeline.state_listeners.append(self.tray.on_pipeline_state)
         window.settings_changed.connect(self._on_settings)
         self.first_run: FirstRunDialog | None = None
-        self._no_tray_said = False
+        self._said_how_to_talk = False
         self._stop_waiting: Callable[[], None] | None = None
         self.live_at: float | None = None
 
@@ -73,10 +73,24 @@ class DesktopShell(QObject):
 
     def start(self) -> None:
         self._start_hotkey(self._settings.talk_shortcut)
+        # The welcome and the no-tray note say how to talk, so they wait until the microphone
+        # is known (the voice starts right after the shell), at most a few seconds.
+        self._stop_waiting = self._voice.on_change(self._voice_known)
+        QTimer.singleShot(NO_TRAY_NOTE_AFTER_MS, lambda: self._voice_known(force=True))
+        self._voice_known()
+
+    def _voice_known(self, *, force: bool = False) -> None:
+        if self._said_how_to_talk or (
+            not force and self._voice.status.mic in (DeviceState.OFF, DeviceState.STARTING)
+        ):
+            return
+        self._said_how_to_talk = True
+        if self._stop_waiting is not None:
+            QTimer.singleShot(0, self._stop_waiting)  # not while the voice calls its listeners
         if not self.tray.available:
-            # Said once the microphone is known (the voice starts right after the shell).
-            self._stop_waiting = self._voice.on_change(self._note_no_tray)
-            QTimer.singleShot(NO_TRAY_NOTE_AFTER_MS, lambda: self._note_no_tray(force=True))
+            self._window.transcript.add_notice(
+                self.tray.no_tray_note(self.talk_hint()), time.time()
+            )
         if not self._settings.first_run_done:
             QTimer.singleShot(0, self._show_first_run)
 
@@ -103,16 +117,6 @@ class DesktopShell(QObject):
         if hint is TalkHint.HOTKEY_AND_TRAY:
             text += " " + self.tr("The tray icon shows when the model listens or speaks.")
         return text
-
-    def _note_no_tray(self, *, force: bool = False) -> None:
-        if self._no_tray_said or (
-            not force and self._voice.status.mic in (DeviceState.OFF, DeviceState.STARTING)
-        ):
-            return
-        self._no_tray_said = True
-        if self._stop_waiting is not None:
-            QTimer.singleShot(0, self._stop_waiting)  # not while the voice calls its listeners
-        self._window.transcript.add_notice(self.tray.no_tray_note(self.talk_hint()), time.time())
 
     def stop(self) -> None:
         if self.hotkey is not None:

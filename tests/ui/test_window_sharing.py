@@ -64,6 +64,9 @@ def test_window_picker_then_the_shared_window_closes(
         assert offered[0].text().endswith("480×270")
         assert not offered[0].icon().isNull()  # a thumbnail of the window
         assert not any("panel" in t or t.startswith("Screenmate") for t in titles), titles
+        # What a screen reader says: the menu's name and each item's text.
+        assert menu.accessibleName() == "Windows to share"
+        assert all(a.text().strip() for a in menu.actions() if not a.isSeparator())
         offered[0].trigger()
         menu.hide()
         qtbot.waitUntil(lambda: isinstance(vision.pipeline.source, WindowSource))

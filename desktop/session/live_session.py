@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import random
 import time
@@ -82,6 +83,7 @@ SETTINGS_SWITCH_S = 60.0
 # on one without it.
 TALK_MODE_SWITCH_S = 1.5
 MAX_SWITCHES_KEPT = 100
+COLLECT_AFTER_S = 1.0  # a full garbage collection this long after a connection closed
 
 
 @dataclass
@@ -158,6 +160,7 @@ class LiveSession(LiveInputs):
         self._lost_at: float | None = None
         self._handover: HandoverRunner | None = None
         self._closing: set[asyncio.Task[None]] = set()
+        self._collect: asyncio.TimerHandle | None = None
         # The newest moves to another connection (status and benchmarks; bounded: all day).
         self.switches: deque[Switch] = deque(maxlen=MAX_SWITCHES_KEPT)
         # Function calling: the open calls per connection.
@@ -336,12 +339,15 @@ class LiveSession(LiveInputs):
         self._during_setup = False
         self._resuming = link.resumed_from is not None
         self._fire(Trigger.CONNECTED, self.endpoint.label)
-        return await self._serve(link, self._lost_at)
+        # The serve loop moves on to other links (goAway, new settings): this frame must not
+        # keep the first one, or its closed connection (~0.5 MB) stays until the loop ends.
+        serving = self._serve(self._start_run(link), self._lost_at)
+        del link
+        return await serving
 
     # -- serving one connection, and moving to the next ---------------------------------
 
-    async def _serve(self, link: Link, lost_at: float | None) -> tuple[Failure | None, bool]:
-        run = self._start_run(link)
+    async def _serve(self, run: _Run, lost_at: float | None) -> tuple[Failure | None, bool]:
         if lost_at is not None:
             self._record("reconnect", lost_at, run)
             self._lost_at = None
@@ -352,7 +358,7 @@ class LiveSession(LiveInputs):
                     return None, False
                 now = time.monotonic()
                 if run.failure is None and self._turns.generation_over(now):
-                    log.info("link %d: generationComplete and silence: turn over", link.index)
+                    log.info("link %d: generationComplete and silence: turn over", run.link.index)
                     self._turns.turn_ended_quietly(now)
                     self._emit_all(self._decoder.end_turn_quietly())
                     self._proved()
@@ -410,7 +416,21 @@ class LiveSession(LiveInputs):
     def _close_link(self, link: Link) -> None:
         closing = link.close_soon()
         self._closing.add(closing)
-        closing.add_done_callback(self._closing.discard)
+        closing.add_done_callback(self._link_closed)
+
+    def _link_closed(self, closing: asyncio.Task[None]) -> None:
+        self._closing.discard(closing)
+        # A closed connection (websockets, TLS and zlib state: ~0.5 MB, much of it outside
+        # Python's heap) is a reference cycle, freed only by a full collection. A steady app
+        # runs those rarely, so every connection left stayed for a long time: the window
+        # soak's slow RSS climb. Collect once, shortly after the last close of a burst.
+        if self._collect is not None:
+            self._collect.cancel()
+        self._collect = asyncio.get_running_loop().call_later(COLLECT_AFTER_S, self._gc)
+
+    def _gc(self) -> None:
+        self._collect = None
+        gc.collect()
 
     def _connection_ended(self) -> None:
         """Lines and audio in flight on the connection that ended."""

@@ -3,7 +3,9 @@ to a new connection that resumes it (or, for another model, a new session seeded
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import gc
 import time
 
 from desktop.core.audio_talk import TalkMode
@@ -17,6 +19,7 @@ from desktop.core.events import (
 )
 from desktop.core.live_config import Reconfigure
 from desktop.emulator import Fault, LiveEmulator
+from desktop.session.live_session import COLLECT_AFTER_S
 
 from tests.integration.test_session_resilience import complete, finish, session_for, until
 from tests.support.events import EventLog
@@ -189,4 +192,31 @@ async def test_settings_during_a_refused_resume_fall_back_to_a_seeded_session(
     await log.wait_for(lambda: log.of(Notice))
     assert "new session" in log.of(Notice)[0].text
     assert log.states()[-1] is SessionState.LIVE
+    await finish(session, task)
+
+
+async def test_connections_switched_away_from_are_freed_soon(emulator: LiveEmulator) -> None:
+    """A closed connection is a reference cycle (~0.5 MB with its TLS and zlib state); with
+    full collections rare in a steady app, each one left behind stayed for a long time (the
+    window soak's slow RSS climb). Automatic collection is off here, so only the session's
+    own collection after a close can free them."""
+    from websockets.asyncio.client import ClientConnection
+
+    def alive() -> int:
+        return sum(type(o) is ClientConnection for o in gc.get_objects())  # no proxy lookups
+
+    log = EventLog()
+    session, task = await session_for(emulator, log)
+    gc.collect()
+    gc.disable()
+    try:
+        for i in range(6):
+            voice = "Kore" if i % 2 == 0 else "Puck"
+            session.reconfigure(dataclasses.replace(session.settings, voice=voice))
+            await until(lambda i=i: len(session.switches) > i)  # type: ignore[misc]
+        await emulator.wait_for(lambda: len(emulator.closed) == 6)
+        await asyncio.sleep(COLLECT_AFTER_S + 0.5)
+        assert alive() <= 2  # the connection in use (and one being closed, at most)
+    finally:
+        gc.enable()
     await finish(session, task)

@@ -58,15 +58,22 @@ def test_talk_mode_settings_and_reconnect_keep_transcript_cost_and_history(
         cost_before = history.meter.meter.total_tokens
 
         # The talk-mode switch in the voice row, OK in Settings (a new voice), then Reconnect.
+        # (Each waits for the switch itself: a connection opened is not yet switched to, and
+        # settings that arrive before the switch join it.)
+        def switches() -> int:
+            return len(controller.session.switches) if controller.session else 0
+
         mode = voice.controls.mode_combo
         mode.setCurrentIndex(mode.findData("push-to-talk"))
-        qtbot.waitUntil(lambda: emulator.connections == 2, timeout=15_000)
+        qtbot.waitUntil(lambda: switches() == 1, timeout=15_000)
         window.settings_changed.emit(store.load().replace(voice="Kore"))
-        qtbot.waitUntil(lambda: emulator.connections == 3, timeout=15_000)
+        qtbot.waitUntil(lambda: switches() == 2, timeout=15_000)
         window.reconnect_requested.emit()
-        qtbot.waitUntil(lambda: emulator.connections == 4, timeout=15_000)
+        qtbot.waitUntil(lambda: switches() == 3, timeout=15_000)
         qtbot.waitUntil(lambda: window.status_text == "Live", timeout=15_000)
 
+        assert controller.session is not None
+        assert [s.kind for s in controller.session.switches] == ["settings", "settings", "user"]
         for setup in emulator.setups[1:]:
             assert setup["session_resumption"].get("handle"), "every new connection resumed"
         assert (
@@ -115,7 +122,6 @@ def test_another_model_keeps_the_transcript_and_the_cost_total(
         assert cost_before > 0
 
         window.settings_changed.emit(settings.replace(model="gemini-3.1-flash-live-preview"))
-        qtbot.waitUntil(lambda: emulator.connections == 2, timeout=15_000)
         qtbot.waitUntil(lambda: "last 2 turns" in window.transcript.plain_text(), timeout=15_000)
         assert emulator.setups[-1]["model"] == "models/gemini-3.1-flash-live-preview"
         assert history.meter.model == "gemini-3.1-flash-live-preview"

@@ -17,6 +17,19 @@ from tests.support.full_window import build, start_voice
 
 
 @pytest.fixture
+def no_sound_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """PortAudio finds no device, whatever sound server an earlier test started (the private
+    PulseAudio of the voice tests sets PULSE_SERVER for the whole run)."""
+    from desktop.audio import devices
+
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'nowhere'}")
+    devices.refresh()
+    yield
+    monkeypatch.undo()
+    devices.refresh()
+
+
+@pytest.fixture
 def german(qapp: QApplication) -> Iterator[None]:
     install_translations(qapp, "de")
     yield
@@ -52,7 +65,11 @@ def test_english_is_reworded_the_same_way_and_unknown_text_passes(qapp: QApplica
 
 
 def test_the_mic_warning_in_the_german_window(
-    german: None, qtbot: QtBot, qloop: asyncio.AbstractEventLoop, tmp_path: Path
+    german: None,
+    no_sound_server: None,
+    qtbot: QtBot,
+    qloop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
 ) -> None:
     # No sound card on the test machine (and no PulseAudio started here): the voice layer
     # reports the missing devices, and the window's banner says it in German.

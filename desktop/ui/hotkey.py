@@ -18,6 +18,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.core.hotkey import Hotkey, HotkeyMatcher, collision, parse_hotkey
 
 log = logging.getLogger(__name__)
@@ -30,17 +32,21 @@ def platform_problem() -> str | None:
             os.environ.get("WAYLAND_DISPLAY") or os.environ.get("XDG_SESSION_TYPE") == "wayland"
         )
         if wayland and not os.environ.get("DISPLAY"):
-            return (
+            return QCoreApplication.translate(
+                "GlobalHotkey",
                 "Wayland does not let apps watch global keys. Use the Talk button or the tray "
-                "menu, or bind a desktop shortcut to the tray's Talk item (GNOME/KDE settings)."
+                "menu, or bind a desktop shortcut to the tray's Talk item (GNOME/KDE settings).",
             )
         if wayland:
-            return (
+            return QCoreApplication.translate(
+                "GlobalHotkey",
                 "On Wayland the hotkey works only while an X11 (XWayland) window has the focus. "
-                "For a system-wide key, log in to an X11 session or use the tray's Talk item."
+                "For a system-wide key, log in to an X11 session or use the tray's Talk item.",
             )
         if not os.environ.get("DISPLAY"):
-            return "No X display, so there is no global hotkey."
+            return QCoreApplication.translate(
+                "GlobalHotkey", "No X display, so there is no global hotkey."
+            )
     return None
 
 
@@ -114,29 +120,34 @@ class GlobalHotkey:
         if self.problem and not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
             return self.problem
         if taken_on_x11(self.hotkey):
-            self.problem = (
-                f"{self.hotkey.label()} is already used by another program. Pick another "
-                "push-to-talk key in Settings (for example Ctrl+Shift+F12 or Pause)."
-            )
+            self.problem = QCoreApplication.translate(
+                "GlobalHotkey",
+                "%1 is already used by another program. Pick another push-to-talk key in "
+                "Settings (for example Ctrl+Shift+F12 or Pause).",
+            ).replace("%1", self.hotkey.label())
             return self.problem
         try:
             from pynput import keyboard
         except Exception as exc:  # no backend for this platform/session
-            self.problem = f"Global hotkeys are unavailable here ({exc})."
+            self.problem = QCoreApplication.translate(
+                "GlobalHotkey", "Global hotkeys are unavailable here (%1)."
+            ).replace("%1", str(exc))
             return self.problem
         self._listener = keyboard.Listener(on_press=self._down_thread, on_release=self._up_thread)
         self._listener.daemon = True
         self._listener.start()
         self._listener.wait()  # the hook is installed (or failed) when this returns
         if sys.platform == "darwin" and not getattr(self._listener, "IS_TRUSTED", True):
-            self.problem = (
+            self.problem = QCoreApplication.translate(
+                "GlobalHotkey",
                 "macOS blocks the push-to-talk hotkey until Screenmate is allowed in System "
-                "Settings › Privacy & Security › Accessibility (and Input Monitoring)."
+                "Settings › Privacy & Security › Accessibility (and Input Monitoring).",
             )
         elif not self._listener.is_alive():
-            self.problem = (
+            self.problem = QCoreApplication.translate(
+                "GlobalHotkey",
                 "The global hotkey could not start (on X11 the server needs the RECORD "
-                "extension). Use the Talk button or the tray."
+                "extension). Use the Talk button or the tray.",
             )
         if self.problem:
             log.warning("global hotkey: %s", self.problem)

@@ -26,6 +26,7 @@ from desktop.capture.pipeline import PipelineState, SentFrame
 from desktop.core.frame_pacing import VisionStats
 from desktop.core.window_facts import SharedSource, SourceKind, frame_counts
 from desktop.ui.i18n import number, retranslated
+from desktop.ui.source_labels import localise_source_label
 from desktop.ui.theme import Restyler, Tone, text_colour
 
 PREVIEW_SIZE = QSize(256, 160)  # the smallest preview; it grows with the panel
@@ -273,11 +274,13 @@ class VisionPanel(QGroupBox):
         elif state.message:
             text = state.message
         elif state.paused:
-            text = self.tr("Paused: %1").replace("%1", state.source)
+            text = self.tr("Paused: %1").replace("%1", localise_source_label(state.source))
         elif state.sharing:
-            text = self.tr("Sharing %1").replace("%1", state.source)
+            text = self.tr("Sharing %1").replace("%1", localise_source_label(state.source))
         else:
-            text = self.tr("%1 (shared once the session is live)").replace("%1", state.source)
+            text = self.tr("%1 (shared once the session is live)").replace(
+                "%1", localise_source_label(state.source)
+            )
         self._status.setText(text)
         self._status_style = "error" if state.message else ""
         self._restyle()

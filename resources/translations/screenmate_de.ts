@@ -292,6 +292,37 @@
     </message>
 </context>
 <context>
+    <name>GlobalHotkey</name>
+    <message>
+        <source>Wayland does not let apps watch global keys. Use the Talk button or the tray menu, or bind a desktop shortcut to the tray&apos;s Talk item (GNOME/KDE settings).</source>
+        <translation>Wayland lässt Apps keine globalen Tasten beobachten. Nutzen Sie die Sprechen-Schaltfläche oder das Tray-Menü, oder legen Sie in den GNOME/KDE-Einstellungen ein Tastenkürzel auf den Sprechen-Eintrag des Trays.</translation>
+    </message>
+    <message>
+        <source>On Wayland the hotkey works only while an X11 (XWayland) window has the focus. For a system-wide key, log in to an X11 session or use the tray&apos;s Talk item.</source>
+        <translation>Unter Wayland wirkt das Tastenkürzel nur, solange ein X11-Fenster (XWayland) den Fokus hat. Für eine systemweite Taste melden Sie sich in einer X11-Sitzung an oder nutzen Sie den Sprechen-Eintrag des Trays.</translation>
+    </message>
+    <message>
+        <source>No X display, so there is no global hotkey.</source>
+        <translation>Keine X-Anzeige, daher gibt es kein globales Tastenkürzel.</translation>
+    </message>
+    <message>
+        <source>%1 is already used by another program. Pick another push-to-talk key in Settings (for example Ctrl+Shift+F12 or Pause).</source>
+        <translation>%1 wird bereits von einem anderen Programm verwendet. Wählen Sie in den Einstellungen eine andere Push-to-Talk-Taste (zum Beispiel Strg+Umschalt+F12 oder Pause).</translation>
+    </message>
+    <message>
+        <source>Global hotkeys are unavailable here (%1).</source>
+        <translation>Globale Tastenkürzel sind hier nicht verfügbar (%1).</translation>
+    </message>
+    <message>
+        <source>macOS blocks the push-to-talk hotkey until Screenmate is allowed in System Settings › Privacy &amp; Security › Accessibility (and Input Monitoring).</source>
+        <translation>macOS blockiert das Push-to-Talk-Tastenkürzel, bis Screenmate unter Systemeinstellungen › Datenschutz &amp; Sicherheit › Bedienungshilfen (und Eingabeüberwachung) erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>The global hotkey could not start (on X11 the server needs the RECORD extension). Use the Talk button or the tray.</source>
+        <translation>Das globale Tastenkürzel konnte nicht starten (unter X11 braucht der Server die RECORD-Erweiterung). Nutzen Sie die Sprechen-Schaltfläche oder das Tray.</translation>
+    </message>
+</context>
+<context>
     <name>GroundingPanel</name>
     <message>
         <source>Sources (Google Search)</source>
@@ -1468,6 +1499,29 @@ Um mit Gemini Live zu sprechen, setzen Sie GEMINI_API_KEY in der Umgebung oder g
     <message>
         <source>Side panels</source>
         <translation>Seitenleisten</translation>
+    </message>
+</context>
+<context>
+    <name>SourceLabels</name>
+    <message>
+        <source>Region %1×%2 at %3,%4</source>
+        <translation>Bereich %1×%2 bei %3,%4</translation>
+    </message>
+    <message>
+        <source>Screen %1</source>
+        <translation>Bildschirm %1</translation>
+    </message>
+    <message>
+        <source>Window “%1”</source>
+        <translation>Fenster „%1“</translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation>Fenster %1</translation>
+    </message>
+    <message>
+        <source>Camera “%1”</source>
+        <translation>Kamera „%1“</translation>
     </message>
 </context>
 <context>

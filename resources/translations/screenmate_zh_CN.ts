@@ -292,6 +292,37 @@
     </message>
 </context>
 <context>
+    <name>GlobalHotkey</name>
+    <message>
+        <source>Wayland does not let apps watch global keys. Use the Talk button or the tray menu, or bind a desktop shortcut to the tray&apos;s Talk item (GNOME/KDE settings).</source>
+        <translation>Wayland 不允许应用监听全局按键。请使用“说话”按钮或托盘菜单，或在 GNOME/KDE 设置中为托盘的“说话”项绑定桌面快捷键。</translation>
+    </message>
+    <message>
+        <source>On Wayland the hotkey works only while an X11 (XWayland) window has the focus. For a system-wide key, log in to an X11 session or use the tray&apos;s Talk item.</source>
+        <translation>在 Wayland 上，只有当 X11（XWayland）窗口获得焦点时快捷键才有效。如需全局按键，请登录 X11 会话或使用托盘的“说话”项。</translation>
+    </message>
+    <message>
+        <source>No X display, so there is no global hotkey.</source>
+        <translation>没有 X 显示，因此无法使用全局快捷键。</translation>
+    </message>
+    <message>
+        <source>%1 is already used by another program. Pick another push-to-talk key in Settings (for example Ctrl+Shift+F12 or Pause).</source>
+        <translation>%1 已被其他程序占用。请在设置中选择其他按键通话快捷键（例如 Ctrl+Shift+F12 或 Pause）。</translation>
+    </message>
+    <message>
+        <source>Global hotkeys are unavailable here (%1).</source>
+        <translation>此处无法使用全局快捷键（%1）。</translation>
+    </message>
+    <message>
+        <source>macOS blocks the push-to-talk hotkey until Screenmate is allowed in System Settings › Privacy &amp; Security › Accessibility (and Input Monitoring).</source>
+        <translation>在“系统设置 › 隐私与安全性 › 辅助功能（以及输入监控）”中允许 Screenmate 之前，macOS 会阻止按键通话快捷键。</translation>
+    </message>
+    <message>
+        <source>The global hotkey could not start (on X11 the server needs the RECORD extension). Use the Talk button or the tray.</source>
+        <translation>全局快捷键无法启动（在 X11 上服务器需要 RECORD 扩展）。请使用“说话”按钮或托盘。</translation>
+    </message>
+</context>
+<context>
     <name>GroundingPanel</name>
     <message>
         <source>Sources (Google Search)</source>
@@ -1465,6 +1496,29 @@ To talk to Gemini Live, set GEMINI_API_KEY in the environment, or enter a key in
     <message>
         <source>Side panels</source>
         <translation>侧边面板</translation>
+    </message>
+</context>
+<context>
+    <name>SourceLabels</name>
+    <message>
+        <source>Region %1×%2 at %3,%4</source>
+        <translation>区域 %1×%2，位于 %3,%4</translation>
+    </message>
+    <message>
+        <source>Screen %1</source>
+        <translation>屏幕 %1</translation>
+    </message>
+    <message>
+        <source>Window “%1”</source>
+        <translation>窗口“%1”</translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation>窗口 %1</translation>
+    </message>
+    <message>
+        <source>Camera “%1”</source>
+        <translation>摄像头“%1”</translation>
     </message>
 </context>
 <context>

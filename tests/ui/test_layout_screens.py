@@ -27,7 +27,7 @@ from desktop.core.window_facts import shared_source
 from desktop.ui.i18n import install_translations
 from desktop.ui.main_window import MINIMUM_SIZE
 from desktop.ui.window_layout import READABLE_CHARS
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
@@ -41,10 +41,23 @@ pytestmark = pytest.mark.x11
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIZES = {"minimum": MINIMUM_SIZE, "large": (1900, 1020), "4k": (3840, 2160)}
 HOLD_TO_TALK = {"en": "Hold to talk", "de": "Zum Sprechen halten", "zh_CN": "按住说话"}
-WARNING = (  # two lines, as DesktopShell says a hotkey another program holds
-    "The push-to-talk hotkey Ctrl+Alt+Space is taken by another program.\n"
-    "Suggestions: Ctrl+Shift+F12, Pause, Ctrl+Alt+T"
+# Two lines, as DesktopShell says a hotkey another program holds (in the window's language).
+WARNING_SOURCE = (
+    "%1 is already used by another program. Pick another push-to-talk key in "
+    "Settings (for example Ctrl+Shift+F12 or Pause)."
 )
+
+
+def warning() -> str:
+    taken = QCoreApplication.translate("GlobalHotkey", WARNING_SOURCE).replace(
+        "%1", "Ctrl+Alt+Space"
+    )
+    suggestions = QCoreApplication.translate("DesktopShell", "Suggestions: %1").replace(
+        "%1", "Ctrl+Shift+F12, Pause, Ctrl+Alt+T"
+    )
+    return f"{taken}\n{suggestions}"
+
+
 RED = (220, 30, 40)
 DOCS_NAMES = {
     "layout-minimum-de": "main-window-de.png",
@@ -80,7 +93,7 @@ def window_in(
         qtbot.waitUntil(full.voice.controls.talk_button.isEnabled, timeout=10_000)
         full.window.resize(*size)
         full.converse()
-        full.window.show_warning("test", WARNING)
+        full.window.show_warning("test", warning())
         share_red_frame(full)
         qtbot.waitUntil(lambda: full.window.size().width() == size[0], timeout=5_000)
         qtbot.wait(150)  # layouts settle (height-for-width, the side column's width)

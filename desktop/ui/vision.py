@@ -98,7 +98,7 @@ class VisionController(QObject):
         assert isinstance(app, QGuiApplication)
         self._app = app
         app.focusWindowChanged.connect(self._update_exclusions)
-        menu = window.menus.feature_menu(self.tr("S&haring"), "sharing")
+        menu = window.menus.feature_menu(self.tr("Sh&aring"), "sharing")
         self.pause_action = window.menus.action(
             menu, self.tr("&Pause or Resume Sharing"), self.toggle_pause, "pause"
         )

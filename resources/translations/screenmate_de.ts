@@ -1858,7 +1858,7 @@ Ohne API-Schlüssel antwortet ein Offline-Emulator: Er richtet sich nach den Far
 <context>
     <name>VisionController</name>
     <message>
-        <source>S&amp;haring</source>
+        <source>Sh&amp;aring</source>
         <translation>&amp;Teilen</translation>
     </message>
     <message>

@@ -1855,7 +1855,7 @@ Without an API key an offline emulator answers: it goes by the colours and shape
 <context>
     <name>VisionController</name>
     <message>
-        <source>S&amp;haring</source>
+        <source>Sh&amp;aring</source>
         <translation>共享(&amp;H)</translation>
     </message>
     <message>

@@ -80,8 +80,8 @@ log = logging.getLogger(__name__)
 SETTINGS_SWITCH_S = 60.0
 # A new talk mode cannot wait that long: push-to-talk's activity markers are an error on a
 # connection with the server's voice detection on, and hands-free speech is never answered
-# on one without it.
-TALK_MODE_SWITCH_S = 1.5
+# on one without it. The user's Reconnect asks for a new connection now, too.
+QUICK_SWITCH_S = 1.5
 MAX_SWITCHES_KEPT = 100
 COLLECT_AFTER_S = 1.0  # a full garbage collection this long after a connection closed
 
@@ -212,7 +212,7 @@ class LiveSession(LiveInputs):
         if change is Reconfigure.NONE:
             return change
         # Another model: the handle (its session's) is left unused (`Connector.resumable`).
-        window = TALK_MODE_SWITCH_S if talk_mode_changed else SETTINGS_SWITCH_S
+        window = QUICK_SWITCH_S if talk_mode_changed else SETTINGS_SWITCH_S
         self._want_switch("settings", window)
         self._retry.retry_now()  # while waiting to reconnect, the next attempt carries them now
         return change
@@ -223,7 +223,7 @@ class LiveSession(LiveInputs):
         if self._current is None:
             self._retry.retry_now()
             return
-        self._want_switch("user", TALK_MODE_SWITCH_S)
+        self._want_switch("user", QUICK_SWITCH_S)
 
     def _want_switch(self, kind: str, window_s: float) -> None:
         connector, run = self._connector, self._current
@@ -470,7 +470,7 @@ class LiveSession(LiveInputs):
     async def _receive(self, run: _Run) -> None:
         try:
             async for message in run.link.messages():
-                self._on_message(message, run.link.index, run.link.model)
+                self._on_message(message, run.link)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -503,12 +503,12 @@ class LiveSession(LiveInputs):
         finally:
             self._wake.set()
 
-    def _on_message(self, message: dict[str, Any], link: int = 0, model: str = "") -> None:
+    def _on_message(self, message: dict[str, Any], link: Link) -> None:
         events = self._decoder.decode(message)
         if any(isinstance(e, ResumptionUpdate) and e.resumable for e in events):
-            self._connector.handle_model = model
+            self._connector.handle_model = link.model  # a handle resumes its model's session
         now = time.monotonic()
-        settled_tools = self._tools.observe(events, link)
+        settled_tools = self._tools.observe(events, link.index)
         turn_complete = any(isinstance(e, TurnComplete) for e in events)
         self._turns.heard(
             now,
@@ -525,7 +525,7 @@ class LiveSession(LiveInputs):
             self._machine.healthy()
         for event in events:
             if isinstance(event, GoAway):
-                if self._current is not None and self._current.link.index == link:
+                if self._current is not None and self._current.link is link:
                     self._current.go_away = True
                 self._begin_handover(event)
             self._emit(event)

@@ -126,8 +126,7 @@ class SessionController(QObject):
             self.restart()
             return
         self._window.set_settings(settings)
-        options = self.session_options(settings) if self.session_options else {}
-        change = session.reconfigure(settings, **options)
+        change = session.reconfigure(settings, **self._options(settings))
         if change is Reconfigure.NEW_SESSION:
             self.model_changed.emit(settings, self._endpoint)
 
@@ -138,6 +137,10 @@ class SessionController(QObject):
             self.restart()
         else:
             session.reconnect()
+
+    def _options(self, settings: Settings) -> dict[str, Any]:
+        """What a session is given besides the settings (the tools: ui/tools_ui.py)."""
+        return self.session_options(settings) if self.session_options else {}
 
     def _running_session(self) -> LiveSession | None:
         """The session, if it runs against the endpoint the current key calls for."""
@@ -200,7 +203,7 @@ class SessionController(QObject):
             note = self.tr("New session · %1").replace("%1", self._settings.model)
         self._window.begin_session(note)
         self.session_started.emit(self._settings, endpoint)
-        options = self.session_options(self._settings) if self.session_options else {}
+        options = self._options(self._settings)
         factory = self._session_factory
         if factory is None:
             from desktop.session.live_session import LiveSession

@@ -243,40 +243,65 @@ async def barge_in(pulse: PulseAudio, trials: int) -> list[float]:
     return out
 
 
-async def echo_erle(pulse: PulseAudio, url: str, ca: str) -> tuple[float, float]:
-    """The model's voice loops from the null sink's monitor into the mic; ERLE after 3 s."""
+async def echo_erle(pulse: PulseAudio, url: str, ca: str) -> tuple[float, float, float, int]:
+    """The model's voice loops from the null sink's monitor into the mic: ERLE (whole clip,
+    after 3 s), how long after its reference frame the echo reached the canceller (ms) and the
+    canceller's delay hint (ms)."""
     pulse.pactl("load-module", "module-remap-source", "source_name=echo_mic",
-                "master=speaker.monitor", "rate=16000", "channels=1")  # fmt: skip
+                "master=speaker.monitor", "rate=16000", "channels=1",
+                "resample_method=soxr-mq")  # fmt: skip
     pulse.pactl("set-default-source", "echo_mic")
     devices.refresh()
     try:
         async with App(url, ca, Settings(echo_mode="aec")) as app:
             canceller = app.voice._echo
             assert canceller is not None, "echo cancellation did not load"
-            before: list[bytes] = []
-            after: list[bytes] = []
-            process = canceller.process
+            module = canceller.module
+            far_frames: list[bytes] = []
+            near: list[tuple[int, bytes, bytes]] = []  # (far frames so far, mic, result)
+            far, process = module.far, module.near
 
-            def tap(pcm: bytes) -> bytes:
-                out = process(pcm)
-                before.append(pcm[: len(out)])
-                after.append(out)
+            def tap_far(frame: bytes) -> None:
+                far_frames.append(frame)
+                far(frame)
+
+            def tap_near(frame: bytes, delay_ms: int) -> bytes:
+                out = process(frame, delay_ms)
+                near.append((len(far_frames), frame, out))
                 return out
 
-            canceller.process = tap  # type: ignore[method-assign]
+            module.far, module.near = tap_far, tap_near  # type: ignore[method-assign]
             line = "This is the model talking through the loudspeaker for a while. "
             voice = speech(line * 4, 24_000)
-            start = len(before)
+            start = len(near)
             for i in range(0, len(voice), 9600):
                 app.fanout(ModelAudio(voice[i : i + 9600]))
             await app.idle()
+            hint = canceller.delay_hint_ms
     finally:
         pulse.pactl("set-default-source", "mic")
         devices.refresh()
-    echo = np.frombuffer(b"".join(before[start:]), dtype="<i2")
-    rest = np.frombuffer(b"".join(after[start:]), dtype="<i2")
+    taken = near[start:]
+    echo = np.frombuffer(b"".join(mic for _, mic, _ in taken), dtype="<i2")
+    rest = np.frombuffer(b"".join(out for _, _, out in taken), dtype="<i2")
     settled = 16_000 * 3
-    return erle_db(echo, rest), erle_db(echo[settled:], rest[settled:])
+    delay = echo_delay_ms(far_frames, taken)
+    return erle_db(echo, rest), erle_db(echo[settled:], rest[settled:]), delay, hint
+
+
+def echo_delay_ms(far_frames: list[bytes], near: list[tuple[int, bytes, bytes]]) -> float:
+    """How far behind its reference the echo came: the lag of the best match between the far
+    frames and the mic frames, minus how far ahead the far frames were when each mic frame came
+    (so: the delay the canceller must cover, the quantity its hint is about)."""
+    frame = 160
+    far = np.frombuffer(b"".join(far_frames), dtype="<i2").astype(np.float64)
+    mic = np.frombuffer(b"".join(m for _, m, _ in near), dtype="<i2").astype(np.float64)
+    ahead = np.median([count * frame - i * frame for i, (count, _, _) in enumerate(near)])
+    n = min(len(far), len(mic))
+    spectrum = np.fft.rfft(mic[:n], 2 * n) * np.conj(np.fft.rfft(far[:n], 2 * n))
+    corr = np.fft.irfft(spectrum / (np.abs(spectrum) + 1e-9))  # PHAT: a sharp peak
+    lag = int(np.argmax(corr[: n // 2]))  # mic[t] ~ far[t - lag], both in their own counts
+    return float((lag + ahead) / 16.0)
 
 
 async def main(trials: int, stress_s: float, erle: bool, echo: str) -> None:
@@ -292,7 +317,9 @@ async def main(trials: int, stress_s: float, erle: bool, echo: str) -> None:
         lat["block_ms"] = block_ms_for(echo == "aec")
         barge = [x * 1000 for x in await barge_in(pulse, trials)]
         hard = await stress(url, ca, stress_s) if stress_s > 0 else None
-        erle_all, erle_settled = await echo_erle(pulse, url, ca) if erle else (nan, nan)
+        erle_all, erle_settled, echo_ms, hint_ms = (
+            await echo_erle(pulse, url, ca) if erle else (nan, nan, nan, 0)
+        )
     finally:
         emulator.terminate()
         pulse.cleanup()
@@ -341,6 +368,10 @@ async def main(trials: int, stress_s: float, erle: bool, echo: str) -> None:
         )
     if erle:
         print(f"echo canceller ERLE: {erle_all:.1f} dB whole clip, {erle_settled:.1f} dB after 3 s")
+        print(
+            f"echo delay past its reference: {echo_ms:.0f} ms; the canceller's hint {hint_ms} ms "
+            "(its filter covers the hint -10..+90 ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -22,10 +22,12 @@ while [ $# -gt 0 ]; do
 done
 
 # Qt's xcb platform plugin refuses to load without libxcb-cursor0 and friends; PortAudio is
-# what sounddevice plays and records through.
+# what sounddevice plays and records through; setup.py builds the echo canceller's binding to
+# the desktop's WebRTC audio processing (libwebrtc-audio-processing-dev, pkg-config, g++).
 app_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xinerama0 libxcb-xkb1 libxcb-shape0 libegl1 libgl1
-  libfontconfig1 libdbus-1-3 libportaudio2 libasound2-plugins fonts-dejavu-core)
+  libfontconfig1 libdbus-1-3 libportaudio2 libasound2-plugins fonts-dejavu-core
+  libwebrtc-audio-processing-dev pkg-config g++)
 # icu-devtools: icupkg, which trims Qt's ICU data in the bundle the packaging tests build.
 test_pkgs=(xvfb xdotool x11-utils imagemagick pulseaudio pulseaudio-utils espeak-ng
   chromium trayer fonts-noto-cjk icu-devtools binutils)
@@ -100,10 +102,13 @@ if [ ! -x "$venv"/bin/python ]; then
   "$py" -m venv "$venv"
 fi
 
-# The stamp records what was installed for which pyproject.toml; a test install includes the
-# app's own dependencies, so it satisfies a plain set-up too.
-fingerprint=$(sha256sum pyproject.toml | cut -d' ' -f1)
-installed() { [ -f "$1" ] && [ "$(cat "$1")" = "$fingerprint" ]; }
+# The stamp records what was installed for which pyproject.toml, setup.py and compiled source; a
+# test install includes the app's own dependencies, so it satisfies a plain set-up too. A
+# missing binding (a clean checkout keeps the venv) installs again.
+fingerprint=$(cat pyproject.toml setup.py desktop/audio/_webrtc_apm.cc | sha256sum | cut -d' ' -f1)
+ext_suffix=$("$venv"/bin/python -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
+built() { [ -f desktop/audio/_webrtc_apm"$ext_suffix" ] || ! pkg-config --exists webrtc-audio-processing 2>/dev/null; }
+installed() { [ -f "$1" ] && [ "$(cat "$1")" = "$fingerprint" ] && built; }
 if [ $want_test = 1 ]; then
   stamp="$venv"/.installed-test; extras="[test]"
   done_already=$(installed "$stamp" && echo 1 || echo 0)

@@ -426,6 +426,7 @@ class Voice:
 
     def _on_played(self, pcm: bytes, rate: int) -> None:
         if self._echo is not None:
+            self._echo.set_output_latency(self.speaker.device_latency_s)
             self._echo.far_end(pcm, rate)
 
     def _on_speaking(self, speaking: bool) -> None:

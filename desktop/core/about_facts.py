@@ -5,7 +5,7 @@ build)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import metadata
+from importlib import metadata, util
 from typing import Any
 
 APP_LICENCE = "Apache-2.0"
@@ -18,7 +18,7 @@ COMPONENTS = (
     ("NumPy", "numpy"),
     ("sounddevice (PortAudio)", "sounddevice"),
     ("python-soxr", "soxr"),
-    ("LiveKit (echo cancellation)", "livekit"),
+    ("LiveKit (echo cancellation on macOS and Windows)", "livekit"),
     ("mss", "mss"),
     ("simplejpeg", "simplejpeg"),
     ("python-xlib", "python-xlib"),
@@ -28,6 +28,11 @@ COMPONENTS = (
     ("cryptography", "cryptography"),
     ("keyring", "keyring"),
     ("platformdirs", "platformdirs"),
+)
+# Native libraries the app binds itself: (title, licence, the binding's module). Listed when the
+# binding is there, with no version: the library is the desktop's own (About says "system").
+NATIVE = (
+    ("WebRTC audio processing (echo cancellation)", "BSD-3-Clause", "desktop.audio._webrtc_apm"),
 )
 _CLASSIFIER_NAMES = {
     "MIT License": "MIT",
@@ -68,6 +73,13 @@ def components() -> list[Component]:
         except metadata.PackageNotFoundError:
             continue
         found.append(Component(title, str(meta["Version"]), licence_of(meta)))
+    for title, licence, module in NATIVE:
+        try:
+            present = util.find_spec(module) is not None
+        except ImportError:
+            present = False
+        if present:
+            found.append(Component(title, "", licence))
     return found
 
 

@@ -96,6 +96,11 @@ class Speaker:
         return self._speaking
 
     @property
+    def device_latency_s(self) -> float:
+        """The open stream's output latency as PortAudio reports it (0 when closed)."""
+        return self._device_latency_s
+
+    @property
     def queued_ms(self) -> float:
         with self._lock:
             return self._buffer.queued_ms

@@ -112,8 +112,10 @@ class AboutDialog(QDialog):
         self.mode.setObjectName("aboutMode")
         self.mode.setWordWrap(True)
         layout.addWidget(self.mode)
+        system = self.tr("system")  # the version of a library the desktop itself provides
         rows = "".join(
-            f"<tr><td>{html.escape(c.name)}</td><td>&nbsp;{html.escape(c.version)}&nbsp;</td>"
+            f"<tr><td>{html.escape(c.name)}</td>"
+            f"<td>&nbsp;{html.escape(c.version or system)}&nbsp;</td>"
             f"<td>{html.escape(c.licence)}</td></tr>"
             for c in components()
         )

@@ -28,6 +28,10 @@
         <translation>Diese Sitzung spricht mit Ihrem API-Schlüssel mit Googles Gemini Live API. Was Sie sagen, tippen und teilen, wird an Google gesendet und über diesen Schlüssel abgerechnet.</translation>
     </message>
     <message>
+        <source>system</source>
+        <translation>System</translation>
+    </message>
+    <message>
         <source>Screenmate is licensed under %1. It is built on:</source>
         <translation>Screenmate steht unter der Lizenz %1. Es baut auf:</translation>
     </message>

@@ -28,6 +28,10 @@
         <translation>本次运行使用您的 API 密钥连接 Google 的 Gemini Live API。您说的、输入的和共享的内容会发送给 Google，并计入该密钥的费用。</translation>
     </message>
     <message>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
         <source>Screenmate is licensed under %1. It is built on:</source>
         <translation>Screenmate 以 %1 许可发布，基于以下项目构建：</translation>
     </message>

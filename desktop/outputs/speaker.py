@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 RATE = 24_000
 BLOCK_MS = 10
 # With the WebRTC echo canceller on, 20 ms blocks (PortAudio then keeps 40 ms in the device):
-# measured through the null sink's monitor, 10 ms blocks left it ~5-20 dB of ERLE instead
-# of ~41 dB (the echo came back too soon after its reference for its delay estimator).
+# measured through the null sink's monitor, 10 ms blocks let the echo come back ~15 ms before
+# its reference reached the canceller, which then removed nothing (20 ms: 23-58 ms after, ~30
+# dB removed). Real hardware plays later than a null sink, so 10 ms may work there: unmeasured.
 AEC_BLOCK_MS = 20
 DEVICE_LATENCY_S = LADDER_S[0]  # two blocks: what PortAudio's ALSA host keeps in the device
 PREFILL_MS = 0  # the jitter buffer's start level; it grows after real underruns

@@ -58,9 +58,10 @@ async def test_late_callbacks_step_the_device_latency_up_between_replies(
 
 
 async def test_the_echo_canceller_gets_20_ms_blocks_headphones_get_10(pulse: PulseAudio) -> None:
-    """With 10 ms blocks the WebRTC canceller got back ~5-20 dB of ERLE instead of ~41 dB
-    (bench_voice --erle): the speaker plays 20 ms blocks while it needs the reference, and
-    switching the echo mode reopens the stream with the other size."""
+    """With 10 ms blocks the echo came back through the null sink's monitor before its reference
+    reached the canceller (bench_voice --erle: 15 ms before, ~0 dB removed): the speaker plays
+    20 ms blocks while it needs the reference, and switching the echo mode reopens the stream
+    with the other size. The canceller's delay hint follows the device's output latency."""
     from desktop.audio.voice import Voice
     from desktop.settings import Settings
 
@@ -70,6 +71,14 @@ async def test_the_echo_canceller_gets_20_ms_blocks_headphones_get_10(pulse: Pul
         assert voice.status.echo == "Echo cancellation on."
         assert voice.speaker.block_ms == 20
         assert abs(voice.speaker._stream.latency - 0.04) < 0.005
+        canceller = voice._echo
+        assert canceller is not None
+        voice.speaker.play(b"\0\1" * 2400, 24_000)  # 0.1 s: played blocks reach the canceller
+        for _ in range(100):
+            if canceller.delay_hint_ms:
+                break
+            await asyncio.sleep(0.01)
+        assert canceller.delay_hint_ms == round(voice.speaker.device_latency_s * 1000) - 10
         voice.apply_settings(Settings(echo_mode="off"))
         assert voice.speaker.block_ms == 10 and voice.speaker.is_open
         assert abs(voice.speaker._stream.latency - 0.02) < 0.005

@@ -36,12 +36,26 @@ class ApiKey:
 
 
 _this_run: ApiKey | None = None
+# How many times this app has changed where the key comes from (keychain or this run). The
+# environment is fixed for the process, so an unchanged count means an unchanged key, known
+# without asking the keychain (a D-Bus round trip, or a timeout when its service hangs).
+_changes = 0
+
+
+def changes() -> int:
+    return _changes
+
+
+def _changed() -> None:
+    global _changes
+    _changes += 1
 
 
 def use_for_this_run(value: str | None) -> None:
     """Keep a key in memory until the app quits (None forgets it); never written anywhere."""
     global _this_run
     _this_run = ApiKey(value.strip(), "this run") if value and value.strip() else None
+    _changed()
 
 
 def key_for_this_run() -> ApiKey | None:
@@ -87,6 +101,8 @@ def store_in_keychain(value: str) -> None:
             f"The OS keychain could not store the key ({exc}). Set GEMINI_API_KEY in the "
             "environment instead."
         ) from exc
+    finally:
+        _changed()  # even a failed write may have changed what the keychain holds
 
 
 def delete_from_keychain() -> None:
@@ -99,6 +115,8 @@ def delete_from_keychain() -> None:
         if type(exc).__name__ == "PasswordDeleteError":
             return  # nothing was stored
         raise KeychainUnavailable(f"The OS keychain could not delete the key ({exc}).") from exc
+    finally:
+        _changed()
 
 
 async def check_key(

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from desktop import api_key as keys
 from desktop.api_key import ApiKey, resolve_api_key
 from desktop.settings import cache_dir
 
@@ -25,6 +26,7 @@ class Endpoint:
     ca_file: str | None  # a PEM to trust instead of the system's CAs
     emulated: bool
     label: str
+    key_changes: int = 0  # api_key.changes() when the key was resolved
 
     @property
     def where(self) -> str:
@@ -55,7 +57,11 @@ def normalise_base_url(base_url: str | None) -> str | None:
 
 def key_unchanged(endpoint: Endpoint) -> bool:
     """Whether the key `endpoint` was opened with is still the one to use. A key saved or
-    removed since means the other backend (or another account): a new endpoint is needed."""
+    removed since means the other backend (or another account): a new endpoint is needed.
+    Asks the keychain only when this app changed it since (Settings' OK comes here each time;
+    a keychain changed by another program is seen at the next start)."""
+    if keys.changes() == endpoint.key_changes:
+        return True
     key = resolve_api_key()
     if endpoint.emulated:
         return key is None
@@ -74,6 +80,7 @@ async def open_endpoint(
     An explicit `base_url` (for example a standalone emulator, or a proxy) is used as given; it
     counts as emulated when no real key is present.
     """
+    changes = keys.changes()
     key: ApiKey | None = ApiKey(api_key, "command line") if api_key else resolve_api_key()
     # The SDK appends "/ws/..." to the base URL: "https://host/" would dial "//ws/...".
     base_url = normalise_base_url(base_url)
@@ -86,12 +93,14 @@ async def open_endpoint(
                 ca_file=ca_file,
                 emulated=emulated,
                 label=EMULATED_LABEL if emulated else f"Gemini Live at {base_url}",
+                key_changes=changes,
             ),
             _nothing_to_close,
         )
     if key is not None:
         log.info("using Google's Live API with the key from %s", key.source)
-        return Endpoint(key.value, None, ca_file, False, GOOGLE_LABEL), _nothing_to_close
+        endpoint = Endpoint(key.value, None, ca_file, False, GOOGLE_LABEL, changes)
+        return endpoint, _nothing_to_close
 
     from desktop.emulator import LiveEmulator
 
@@ -99,6 +108,6 @@ async def open_endpoint(
     await emulator.start()
     log.info("no API key: started the bundled emulator at %s", emulator.base_url)
     endpoint = Endpoint(
-        EMULATOR_KEY, emulator.base_url, str(emulator.ca_file), True, EMULATED_LABEL
+        EMULATOR_KEY, emulator.base_url, str(emulator.ca_file), True, EMULATED_LABEL, changes
     )
     return endpoint, emulator.stop

@@ -70,3 +70,37 @@ def test_failure_of_reads_googles_answer_and_the_cause_chain() -> None:
         failure = failure_of(offline)
     assert failure.errno == -2 and failure.types == ("ConnectionError", "gaierror")
     assert classify_key_failure(failure).problem is KeyProblem.NO_NETWORK
+
+
+def test_settings_ok_does_not_ask_the_keychain_unless_this_app_changed_the_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """OK in Settings asks whether the key changed. The keychain is a D-Bus round trip (or a
+    25 s timeout when its service hangs) on the UI thread: it is asked only after this app
+    stored, deleted or set a key for this run."""
+    from desktop.session.endpoint import Endpoint, key_unchanged
+
+    from desktop import api_key
+
+    asked: list[int] = []
+
+    def keychain() -> ApiKey | None:
+        asked.append(1)
+        return None
+
+    monkeypatch.setattr(api_key, "key_from_keychain", keychain)
+    monkeypatch.setattr(api_key, "_this_run", None)
+    for name in api_key.ENV_VARS:
+        monkeypatch.delenv(name, raising=False)
+    endpoint = Endpoint("offline-demo", "https://127.0.0.1:1", None, True, "demo",
+                        api_key.changes())  # fmt: skip
+    assert key_unchanged(endpoint) and key_unchanged(endpoint)
+    assert asked == []
+    api_key.use_for_this_run("a-new-key")  # what Settings does when the keychain is missing
+    assert not key_unchanged(endpoint)  # now it looks: the run's key wants Google instead
+    assert asked == []  # the run's key comes before the keychain
+    api_key.use_for_this_run(None)
+    with pytest.raises(KeychainUnavailable):
+        store_in_keychain("abc")  # conftest: keyring's "fail" backend
+    assert key_unchanged(endpoint)  # looked (nothing stored): still the emulator
+    assert asked == [1]

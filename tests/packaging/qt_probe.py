@@ -1,6 +1,6 @@
 """Load QtMultimedia's FFmpeg plugin from the bundle's binaries and report what got loaded.
 
-Run by tests/packaging/test_bundle_qt_standin.py as `python qt_probe.py dist/screenmate`
+Run by tests/packaging/test_bundle_standins.py as `python qt_probe.py dist/screenmate`
 (with LD_LIBRARY_PATH=<bundle>/_internal, as the bootloader sets it). The frozen app runs no
 code of ours but its own, so this runs this Python on the bundle's binaries instead: PySide6's
 and shiboken6's extension modules from `_internal` (their RPATH then takes every Qt library

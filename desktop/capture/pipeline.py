@@ -98,6 +98,7 @@ class FramePipeline:
         self._message = ""
         self._exclusions: tuple[Rect, ...] = ()
         self._latest: Prepared | None = None
+        self._decided: Prepared | None = None  # the newest frame the pacer counted
         self._last_sent_sig: Signature | None = None
         self._user_line: int | None = None
         # A fresh picture asked for: captures grabbed earlier do not serve it.
@@ -258,7 +259,8 @@ class FramePipeline:
                     and self._clock() - latest.at <= WARM_ENOUGH_S
                     and not self._fresh.stale(latest.grabbed_at)
                 ):
-                    self._decide_and_send(latest, counts_capture=True)
+                    # Counted already if it was decided while live before (and skipped).
+                    self._decide_and_send(latest, counts_capture=latest is not self._decided)
             self._notify_state()
             self._wake.set()
         elif (
@@ -334,6 +336,7 @@ class FramePipeline:
         self._notify_state()
 
     def _decide_and_send(self, prepared: Prepared, *, counts_capture: bool) -> None:
+        self._decided = prepared
         score = change_score(self._last_sent_sig, prepared.sig)
         reason = self._pacer.decide(self._clock(), score, counts_capture=counts_capture)
         if reason in SENT_REASONS:

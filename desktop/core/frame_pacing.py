@@ -78,6 +78,7 @@ class FramePacer:
         self._last_sent: float | None = None
         self._last_capture: float | None = None
         self._fresh_wanted = False
+        self._last_skip: Reason | None = None  # how the newest frame was skipped, if it was
 
     def restart(self) -> None:
         """A new session or source: the next frame is sent whatever it shows."""
@@ -108,14 +109,20 @@ class FramePacer:
     def decide(self, now: float, score: float, *, counts_capture: bool = True) -> Reason:
         """Count one captured frame with change `score` (vs the last sent) and say what to do.
 
-        `counts_capture=False`: the frame was counted already (a fresh request served with the
-        newest capture)."""
+        `counts_capture=False`: the newest frame, counted already, is decided again (sent on
+        going live after it was skipped): its skip is taken back, so every captured frame is
+        counted once, as sent or as skipped."""
         if counts_capture:
             self._last_capture = now
         reason = self._reason(now, score)
         s = self.stats
         if counts_capture:
             s = replace(s, captured=s.captured + 1)
+        elif self._last_skip is Reason.UNCHANGED:
+            s = replace(s, skipped_unchanged=s.skipped_unchanged - 1)
+        elif self._last_skip is Reason.RATE:
+            s = replace(s, skipped_rate=s.skipped_rate - 1)
+        self._last_skip = None if reason in SENT_REASONS else reason
         if reason in SENT_REASONS:
             self._last_sent = now
             self._fresh_wanted = False

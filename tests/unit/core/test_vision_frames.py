@@ -99,3 +99,19 @@ def test_pacer_restart_sends_the_next_frame_whatever_it_shows() -> None:
 def test_tokens_per_frame_by_media_resolution() -> None:
     assert tokens_per_frame("") == 258
     assert tokens_per_frame("MEDIA_RESOLUTION_LOW") == 66
+
+
+def test_a_skipped_frame_sent_later_is_counted_once() -> None:
+    """Going live again (a reconnect) sends the newest capture, which may have been skipped
+    before: it moves from skipped to sent, so captured = sent + skipped still holds."""
+    pacer = FramePacer(PacingConfig(max_fps=1.0, threshold=0.01, keepalive_s=0))
+    assert pacer.decide(0.0, 1.0) is Reason.FIRST
+    assert pacer.decide(0.5, 0.5) is Reason.RATE
+    pacer.restart()  # live again
+    assert pacer.decide(0.7, 0.5, counts_capture=False) is Reason.FIRST
+    assert pacer.decide(1.0, 0.0) is Reason.UNCHANGED
+    pacer.restart()
+    assert pacer.decide(1.1, 0.0, counts_capture=False) is Reason.FIRST
+    s = pacer.stats
+    assert (s.captured, s.sent, s.skipped_unchanged, s.skipped_rate) == (3, 3, 0, 0)
+    assert s.captured == s.sent + s.skipped_unchanged + s.skipped_rate

@@ -4,19 +4,24 @@ numpy's wheels link OpenBLAS (`numpy.libs/`: OpenBLAS 24 MiB for ~20 CPU kernels
 quadmath: 27 MiB in all). Screenmate uses numpy on audio blocks and frames (10-20 ms of PCM,
 a few hundred thousand pixels): element-wise arithmetic, resampling glue, no large matrix
 products, and no `numpy.linalg` in its own code. numpy built with `-Dblas=none -Dlapack=none`
-is the same numpy (same version, same Python files, the same SIMD loops) whose matrix products
-use its own loops and whose `numpy.linalg` uses its bundled lapack_lite: every function still
-works, big linear algebra is slower.
+is the same numpy (same version, same Python files) whose matrix products use its own loops
+and whose `numpy.linalg` uses its bundled lapack_lite: every function still works, big linear
+algebra is slower. It is also built without numpy's AVX-512 variants of its SIMD loops
+(`-Dcpu-dispatch=X86_V3`: the x86-64-v2 baseline and AVX2 stay; 2.6 MiB less): an AVX-512
+machine runs the AVX2 loops, which for frame-sized work costs ~10% (packaging/README.md).
 
 The bundle takes numpy's Python modules and extension modules from such a build of the exact
 version installed in the venv: `ensure()` builds the wheel once (pip builds it from the sdist
-on PyPI; ~5-10 min on 2 cores, then cached in build/numpy-noblas/ and in pip's wheel cache) and
+on PyPI; ~5-10 min on 2 cores, then cached in build/numpy-noblas/ under a hash of the build
+options) and
 `swap()` points the spec's numpy entries at it and drops `numpy.libs/`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -33,16 +38,24 @@ BUILD_ARGS = (
     "-Csetup-args=-Dallow-noblas=true",
     "-Cinstall-args=--strip",
 )
+if platform.machine() in ("x86_64", "AMD64"):
+    # SIMD loops for the baseline (x86-64-v2) and AVX2 (x86-64-v3) only, not for AVX-512
+    # (X86_V4, AVX512_ICL, AVX512_SPR): an AVX-512 machine runs the AVX2 loops.
+    BUILD_ARGS += ("-Csetup-args=-Dcpu-dispatch=X86_V3",)
+# The build folders are named after the options, so a changed option builds anew (pip's own
+# wheel cache is keyed by the sdist alone and would hand back a wheel built with other options:
+# the build runs with --no-cache-dir).
+KEY = hashlib.sha256("\0".join(BUILD_ARGS).encode()).hexdigest()[:10]
 
 
 def ensure(version: str | None = None) -> Path:
     """The folder holding the no-BLAS `numpy/` package of `version` (default: the installed
     numpy's), built now if it is not there yet."""
     version = version or installed_version("numpy")
-    root = CACHE / f"numpy-{version}"
+    root = CACHE / f"numpy-{version}-{KEY}"
     if (root / "numpy" / "__init__.py").exists():
         return root
-    wheels = CACHE / "wheels"
+    wheels = CACHE / f"wheels-{KEY}"
     wheels.mkdir(parents=True, exist_ok=True)
     found = sorted(wheels.glob(f"numpy-{version}-*.whl"))
     if not found:
@@ -56,6 +69,7 @@ def ensure(version: str | None = None) -> Path:
                 "pip",
                 "wheel",
                 "--no-deps",
+                "--no-cache-dir",
                 "--no-binary",
                 "numpy",
                 f"numpy=={version}",

@@ -32,7 +32,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CACHE = REPO / "build" / "numpy-noblas"
-BUILD_ARGS = (
+BUILD_ARGS: tuple[str, ...] = (
     "-Csetup-args=-Dblas=none",
     "-Csetup-args=-Dlapack=none",
     "-Csetup-args=-Dallow-noblas=true",

@@ -7,9 +7,9 @@ carries them out and keeps the devices alive:
 - `ModelAudio` → speaker; `Interrupted` → speaker silenced; turn end → play out the tail;
 - the speaker's "speaking" state → `Talk.model_speaking()` (half-duplex gate, with a short
   hang-over for the room's echo tail) and the window's speaking indicator;
-- a supervisor task notices a device that vanished (PortAudio ended the stream, or it stopped
-  delivering) and retries in the background; the session is never touched by a device fault.
-  With no device at all the app says so and keeps working by text.
+- `device_watch.DeviceWatch` notices a device that vanished (PortAudio ended the stream, or it
+  stopped delivering) and retries in the background; the session is never touched by a device
+  fault. With no device at all the app says so and keeps working by text.
 
 Talk controls — the window's button now, the tray and hotkey later — call `press()`,
 `release()`, `toggle()`, `set_muted()` here, which go through the one `Talk` controller.
@@ -18,16 +18,13 @@ Talk controls — the window's button now, the tray and hotkey later — call `p
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
-from desktop.audio import devices
-from desktop.audio.devices import AudioUnavailable
+from desktop.audio.device_watch import DeviceSlot, DeviceState, DeviceWatch
 from desktop.audio.echo import EchoCanceller, load_echo_canceller
 from desktop.capture.mic import Microphone
 from desktop.core.audio_level import LevelMeter
@@ -49,14 +46,9 @@ from desktop.settings import Settings
 
 log = logging.getLogger(__name__)
 
+__all__ = ["DeviceState", "SessionInput", "Voice", "VoiceStatus"]
+
 MIC_RATE = 16_000
-SUPERVISE_S = 0.25
-STALL_S = 1.5  # no audio for this long from a stream PortAudio no longer runs: it is gone
-RETRY_LOST_S = 1.0
-RETRY_MISSING_S = 3.0
-# A device that stays missing is looked for less and less often, up to this: each look
-# re-initialises PortAudio (~40 ms of CPU here), which at 3 s kept an idle app at ~1.5 % of a core.
-RETRY_CEILING_S = 30.0
 HANGOVER_S = 0.25  # half-duplex: keep the gate closed this long after the model stops
 
 
@@ -65,14 +57,6 @@ class SessionInput(Protocol):
     def send_activity_start(self) -> None: ...
     def send_activity_end(self) -> None: ...
     def send_audio_stream_end(self) -> None: ...
-
-
-class DeviceState(StrEnum):
-    OFF = "off"  # not wanted (voice disabled)
-    STARTING = "starting"
-    OK = "ok"
-    MISSING = "missing"  # never opened: no such device
-    LOST = "lost"  # was open, went away; retrying
 
 
 @dataclass(frozen=True)
@@ -94,22 +78,6 @@ class VoiceStatus:
         if DeviceState.MISSING in (self.mic, self.speaker):
             parts.append("Voice is off; you can still type.")  # said once, not per device
         return " ".join([*parts, self.floor_message]).strip()
-
-
-class _Device:
-    """Open/lost/retry bookkeeping for one stream (mic or speaker)."""
-
-    def __init__(self, label: str, stream: Any) -> None:
-        self.label = label
-        self.stream = stream
-        self.state = DeviceState.STARTING
-        self.next_try = 0.0
-        self.misses = 0  # failed opens in a row: the retry delay doubles with each
-        self.message = ""
-
-    def retry_later(self, base: float, now: float) -> None:
-        self.misses += 1
-        self.next_try = now + min(base * 2 ** (self.misses - 1), RETRY_CEILING_S)
 
 
 class Voice:
@@ -134,12 +102,12 @@ class Voice:
         self._echo_note = ""
         self._listeners: list[Callable[[], None]] = []
         self._status = VoiceStatus()
-        self._supervisor: asyncio.Task[None] | None = None
-        self._mic_quiet = False  # open and running, but no audio for a while
-        self._wake: asyncio.Event | None = None
         self._hangover: asyncio.TimerHandle | None = None
-        self._mic = _Device("Microphone", self._make_mic(settings.mic_device))
-        self._speaker = _Device("Speaker", self._make_speaker(settings.speaker_device))
+        self._mic = DeviceSlot("Microphone", self._make_mic(settings.mic_device))
+        self._speaker = DeviceSlot("Speaker", self._make_speaker(settings.speaker_device))
+        self._devices = DeviceWatch(
+            self._mic, self._speaker, clock=clock, on_lost=self._lost, on_change=self._publish
+        )
         self.model_speaking = False
         self.sent_blocks = 0
         self._floor: Floor | None = None
@@ -227,9 +195,9 @@ class Voice:
         if settings.echo_mode != old.echo_mode:
             self._configure_echo()
         if settings.mic_device != old.mic_device:
-            self._replace(self._mic, self._make_mic(settings.mic_device))
+            self._devices.replace(self._mic, self._make_mic(settings.mic_device))
         if settings.speaker_device != old.speaker_device:
-            self._replace(self._speaker, self._make_speaker(settings.speaker_device))
+            self._devices.replace(self._speaker, self._make_speaker(settings.speaker_device))
         self._publish()
 
     # -- the session ----------------------------------------------------------------------------
@@ -253,30 +221,18 @@ class Voice:
     # -- life cycle -----------------------------------------------------------------------------
 
     async def start(self) -> None:
-        self._open(self._speaker)
-        self._open(self._mic)
+        self._devices.start()
         self._publish()
-        self._supervisor = asyncio.create_task(self._supervise(), name="voice-supervisor")
 
     async def stop(self) -> None:
-        if self._supervisor is not None:
-            self._supervisor.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._supervisor
-            self._supervisor = None
         if self._hangover is not None:
             self._hangover.cancel()
         self._do(self.talk.end_input())
-        self._mic.stream.close()
-        self._speaker.stream.close()
+        await self._devices.stop()
 
     def refresh_devices(self) -> None:
         """Re-read the system's devices (a headset plugged in) and reopen the streams."""
-        self._mic.stream.close()
-        self._speaker.stream.close()
-        devices.refresh()
-        self._open(self._speaker)
-        self._open(self._mic)
+        self._devices.reopen_all()
         self._publish()
 
     # -- internals --------------------------------------------------------------------------------
@@ -289,14 +245,6 @@ class Voice:
             device, on_speaking=self._on_speaking, on_played=self._on_played,
             block_ms=block_ms_for(self._echo is not None),
         )  # fmt: skip
-
-    def _replace(self, slot: _Device, stream: Any) -> None:
-        slot.stream.close()
-        slot.stream, slot.state, slot.next_try = stream, DeviceState.STARTING, 0.0
-        slot.misses = 0
-        self._open(slot)
-        if self._wake is not None:
-            self._wake.set()  # the supervisor may sleep long while nothing is open
 
     def _configure_echo(self) -> None:
         mode = _echo_mode(self._settings.echo_mode)
@@ -316,84 +264,14 @@ class Voice:
         self._do(self.talk.set_half_duplex(half))
         self.speaker.set_block_ms(block_ms_for(self._echo is not None))
 
-    def _open(self, slot: _Device) -> bool:
-        was_lost = slot.state is DeviceState.LOST
-        try:
-            slot.stream.open()
-        except AudioUnavailable as exc:
-            if slot.state is not DeviceState.LOST:
-                slot.state = DeviceState.MISSING
-                slot.message = str(exc)
-            delay = RETRY_LOST_S if slot.state is DeviceState.LOST else RETRY_MISSING_S
-            slot.retry_later(delay, self._clock())
-            return False
-        except Exception as exc:  # never let a device problem take the app down
-            log.exception("unexpected error opening the %s", slot.label.lower())
-            slot.state = DeviceState.MISSING
-            slot.message = f"{slot.label} failed: {exc}"
-            slot.retry_later(RETRY_MISSING_S, self._clock())
-            return False
-        slot.state = DeviceState.OK
-        slot.misses = 0
-        slot.message = slot.stream.note
-        if was_lost:
-            log.info("%s is back", slot.label.lower())
-        return True
-
-    def _lost(self, slot: _Device, why: str) -> None:
-        name = slot.stream.device.name if slot.stream.device else slot.stream.wanted
-        log.warning("%s %s: %s", slot.label.lower(), name, why)
-        slot.stream.close()
-        slot.state = DeviceState.LOST
-        slot.message = f"{slot.label} “{name}” {why}; retrying in the background…"
-        slot.next_try = self._clock() + RETRY_LOST_S
+    def _lost(self, slot: DeviceSlot, why: str) -> None:
+        """A stream went away (`DeviceWatch` retries it): what that means for talking."""
         if slot is self._mic:
             self._do(self.talk.mic_lost())
             self.meter.reset()
         else:
             self._on_speaking(False)
         self._publish()
-
-    def _next_check_in(self) -> float:
-        """Watch open streams for stalls often; otherwise sleep until a retry is due."""
-        slots = (self._mic, self._speaker)
-        if any(slot.stream.is_open for slot in slots):
-            return SUPERVISE_S
-        due = min(slot.next_try for slot in slots)
-        return max(SUPERVISE_S, due - self._clock())
-
-    async def _supervise(self) -> None:
-        self._wake = asyncio.Event()
-        while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self._next_check_in())
-            self._wake.clear()
-            try:
-                self._check()
-            except Exception:
-                log.exception("voice supervisor failed")
-
-    def _check(self) -> None:
-        now = self._clock()
-        mic, speaker = self._mic.stream, self._speaker.stream
-        quiet = mic.is_open and now - mic.last_block_at > STALL_S
-        if mic.is_open and (mic.failed or (quiet and not mic.running)):
-            self._lost(self._mic, "stopped" if mic.failed else "stopped delivering audio")
-        elif quiet and not self._mic_quiet:
-            # Still running: a source with nothing to deliver (a PulseAudio pipe source nobody
-            # writes to, a suspended source). Reopening it every few seconds helped nothing.
-            log.info("the microphone is open but delivers no audio; waiting for it")
-        self._mic_quiet = quiet
-        if speaker.is_open and (speaker.failed or now - speaker.last_callback_at > STALL_S):
-            self._lost(self._speaker, "stopped" if speaker.failed else "stopped playing")
-        due = [s for s in (self._speaker, self._mic) if not s.stream.is_open and now >= s.next_try]
-        if not due:
-            return
-        # PortAudio lists devices only when initialised: re-read while nothing is open.
-        if not mic.is_open and not speaker.is_open:
-            devices.refresh()
-        if any([self._open(slot) for slot in due]):
-            self._publish()
 
     def _do(self, actions: list[TalkAction]) -> None:
         session = self._session
@@ -452,10 +330,8 @@ class Voice:
             self._status,
             mic=mic.state,
             speaker=speaker.state,
-            mic_name=mic.stream.device.name if mic.stream.device else mic.stream.wanted,
-            speaker_name=(
-                speaker.stream.device.name if speaker.stream.device else speaker.stream.wanted
-            ),
+            mic_name=mic.name,
+            speaker_name=speaker.name,
             mic_message=mic.message,
             speaker_message=speaker.message,
             echo=self._echo_note,

@@ -77,8 +77,9 @@ def test_bundle_answers_headless_on_the_emulator(executable: Path, tmp_path: Pat
 def test_bundle_talks_with_echo_cancellation_on_real_audio(
     executable: Path, pulse: PulseAudio, tmp_path: Path
 ) -> None:
-    """Voice in the bundle: PortAudio, livekit's echo canceller (loaded lazily, easy to lose
-    to an exclusion) and the model's answer played out on the private PulseAudio."""
+    """Voice in the bundle: PortAudio, the echo canceller (desktop.audio._webrtc_apm with the
+    desktop's libwebrtc-audio-processing: loaded lazily, easy to lose to an exclusion) and the
+    model's answer played out on the private PulseAudio."""
     env = {**app_env(tmp_path, display=""), **pulse.client_env}
     env.pop("DISPLAY", None)
     result = subprocess.run(
@@ -121,7 +122,6 @@ COMPONENTS = (
     ("Qt: ICU", ("PySide6/Qt/lib/libicu",)),
     ("Qt: libraries, plugins, translations", ("PySide6/Qt/",)),
     ("Qt: Python bindings (PySide6, shiboken6)", ("PySide6/", "shiboken6/")),
-    ("livekit (echo canceller)", ("livekit/",)),
     ("numpy.libs (OpenBLAS)", ("numpy.libs/",)),
     ("numpy", ("numpy/",)),
     ("cryptography", ("cryptography/",)),
@@ -129,8 +129,8 @@ COMPONENTS = (
     ("pydantic_core", ("pydantic_core/",)),
 )
 # The bundle's size ceiling, so it cannot grow back unnoticed: what was measured after issue
-# 16's second diet (182.8, livekit still in) plus a little room (packaging/README.md).
-MAX_BUNDLE_MIB = 184
+# 16 (154.8 MiB, 2026-12-02) plus a little room (packaging/README.md).
+MAX_BUNDLE_MIB = 157
 
 
 def component_sizes(bundle: Path) -> dict[str, int]:
@@ -178,7 +178,7 @@ def test_bundle_leaves_out_what_the_app_never_uses(executable: Path) -> None:
         internal / "libvorbisenc.so.2",  # libsndfile's codecs: its stand-in links none
         internal / "libX11.so.6",  # left to the host (the spec's HOST)
         internal / "libasound.so.2",
-        internal / "livekit" / "rtc" / "resources" / "jupyter-html",
+        internal / "livekit",  # the echo canceller on macOS/Windows only (desktop/audio/echo.py)
     ]
     assert [str(p) for p in gone if p.exists()] == []
     dangling = [str(p) for p in internal.rglob("*") if p.is_symlink() and not p.exists()]

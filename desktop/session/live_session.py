@@ -5,6 +5,11 @@ A thin edge: what to send is decided by `core.live_config`, what a server messag
 `core.session_machine`, and what to replay, when a server has stalled and when to switch
 connections after a goAway by `core.resilience`. This module moves data between the SDK
 (`sdk_io.Link`) and those, and calls `on_event` with `core.events` values on the asyncio loop.
+It holds the conversation across connections: the public API (the inputs: `inputs.py`), each
+attempt to connect and what a failure means, and what each server message means. Its other
+half, `serving.py`, serves the current connection and moves to the next between turns; the
+pieces it uses: `connector.py` opens a connection, `link_run.py` runs one connection's send
+and receive tasks, `handover.py` prepares and records the moves, `closing.py` closes the old.
 
 - goAway: the next connection is opened with the newest handle while the old one still
   serves (make-before-break); the switch happens between turns, so nothing is cut or heard
@@ -21,13 +26,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 import random
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.events import (
@@ -37,21 +40,19 @@ from desktop.core.events import (
     Interrupted,
     ModelAudio,
     NotDelivered,
-    Notice,
     ResumptionUpdate,
     Role,
     SessionError,
     SessionState,
-    ToolCallCancelled,
     ToolCallRequested,
     TranscriptDelta,
     TranscriptLine,
     TurnComplete,
 )
-from desktop.core.failures import Action, Failure, FailureKind, classify
+from desktop.core.failures import Action, Failure
 from desktop.core.live_codec import LiveEventDecoder
 from desktop.core.live_config import Reconfigure
-from desktop.core.resilience import Handover, InputKind, TurnTracker
+from desktop.core.resilience import TurnTracker
 from desktop.core.session_machine import (
     Backoff,
     RetryBudget,
@@ -60,40 +61,23 @@ from desktop.core.session_machine import (
     Trigger,
 )
 from desktop.core.tool_calls import ToolImage
+from desktop.session.closing import LinkCloser
 from desktop.session.connector import Connector
 from desktop.session.endpoint import Endpoint
-from desktop.session.handover import HandoverRunner, Switch
+from desktop.session.handover import QUICK_SWITCH_S, SETTINGS_SWITCH_S, Switch, Switching
 from desktop.session.inputs import LiveInputs
+from desktop.session.link_run import LinkRun
 from desktop.session.memory import ConversationMemory
 from desktop.session.outbox import MAX_QUEUED_MEDIA, Outbox
 from desktop.session.reconnect import Reconnector
 from desktop.session.sdk_io import Input, Link, Outgoing, build_client
+from desktop.session.serving import Serving
 from desktop.session.tool_link import ToolLink
 from desktop.settings import Settings
 
 __all__ = ["MAX_QUEUED_MEDIA", "Input", "LiveSession", "Reconfigure", "Switch", "build_client"]
 
 log = logging.getLogger(__name__)
-
-# New settings move to a new connection between turns: a reply in progress is given this
-# long to end before it is cut (and asked again on the new connection).
-SETTINGS_SWITCH_S = 60.0
-# A new talk mode cannot wait that long: push-to-talk's activity markers are an error on a
-# connection with the server's voice detection on, and hands-free speech is never answered
-# on one without it. The user's Reconnect asks for a new connection now, too.
-QUICK_SWITCH_S = 1.5
-MAX_SWITCHES_KEPT = 100
-COLLECT_AFTER_S = 1.0  # a full garbage collection this long after a connection closed
-
-
-@dataclass
-class _Run:
-    """The tasks serving one link."""
-
-    link: Link
-    tasks: list[asyncio.Task[None]] = field(default_factory=list)
-    failure: Failure | None = None
-    go_away: bool = False  # the server announced the close: its close is no failure of ours
 
 
 def _model_side(event: Event) -> bool:
@@ -104,7 +88,7 @@ def _model_side(event: Event) -> bool:
     return isinstance(event, ModelAudio | Interrupted | GenerationComplete | TurnComplete)
 
 
-class LiveSession(LiveInputs):
+class LiveSession(LiveInputs, Serving):
     """Runs one conversation until `stop()`; survives retryable drops by reconnecting.
 
     `retry` holds the retry rules (default: production timings, or `backoff`'s scaled);
@@ -155,16 +139,15 @@ class LiveSession(LiveInputs):
         # How the last attempt ended, for `core.failures.decide`.
         self._during_setup = False
         self._resuming = False
-        self._switch_kind = "settings"  # or "user" (Reconnect): what the next switch is for
-        self._switch_window_s = SETTINGS_SWITCH_S
         self._lost_at: float | None = None
-        self._handover: HandoverRunner | None = None
-        self._closing: set[asyncio.Task[None]] = set()
-        self._collect: asyncio.TimerHandle | None = None
+        self._closer = LinkCloser()
+        self._switching = Switching(
+            self._connector, self._memory, close_link=self._closer.close, wake=self._wake
+        )
         # The newest moves to another connection (status and benchmarks; bounded: all day).
-        self.switches: deque[Switch] = deque(maxlen=MAX_SWITCHES_KEPT)
+        self.switches: deque[Switch] = self._switching.switches
         # Function calling: the open calls per connection.
-        self._current: _Run | None = None
+        self._current: LinkRun | None = None
         self._tools = ToolLink(
             current=lambda: self._current.link if self._current else None,
             failed=self._tool_failed,
@@ -213,7 +196,7 @@ class LiveSession(LiveInputs):
             return change
         # Another model: the handle (its session's) is left unused (`Connector.resumable`).
         window = QUICK_SWITCH_S if talk_mode_changed else SETTINGS_SWITCH_S
-        self._want_switch("settings", window)
+        self._switching.want("settings", window, self._current.link if self._current else None)
         self._retry.retry_now()  # while waiting to reconnect, the next attempt carries them now
         return change
 
@@ -223,17 +206,7 @@ class LiveSession(LiveInputs):
         if self._current is None:
             self._retry.retry_now()
             return
-        self._want_switch("user", QUICK_SWITCH_S)
-
-    def _want_switch(self, kind: str, window_s: float) -> None:
-        connector, run = self._connector, self._current
-        if run is None or run.link.config_gen == connector.config_gen:  # none pending
-            self._switch_kind, self._switch_window_s = kind, window_s
-        elif kind == "settings":  # settings win over a pending Reconnect; the sooner wins
-            self._switch_kind = kind
-            self._switch_window_s = min(self._switch_window_s, window_s)
-        connector.config_gen += 1
-        self._wake.set()
+        self._switching.want("user", QUICK_SWITCH_S, self._current.link)
 
     # -- inputs (text, audio, frames, markers: `inputs.LiveInputs`) and tool responses ---
 
@@ -258,7 +231,7 @@ class LiveSession(LiveInputs):
     def _tool_failed(self, link: Link, exc: BaseException) -> None:
         run = self._current
         if run is not None and run.link is link:
-            run.failure = run.failure or self._connector.failure_of(exc)
+            run.failed(exc)
         self._wake.set()
 
     def _tools_settled(self, link: Link) -> None:
@@ -293,9 +266,8 @@ class LiveSession(LiveInputs):
             self._emit_all(self._decoder.transcript.close_all(interrupted=True))
             self._fire(Trigger.STOP)
         finally:
-            self._end_handover()
-            if self._closing:
-                await asyncio.wait(set(self._closing), timeout=5.0)
+            self._switching.end()
+            await self._closer.wait(5.0)
             self._finished.set()
 
     async def _after_failure(self, failure: Failure, after_go_away: bool) -> bool:
@@ -345,163 +317,7 @@ class LiveSession(LiveInputs):
         del link
         return await serving
 
-    # -- serving one connection, and moving to the next ---------------------------------
-
-    async def _serve(self, run: _Run, lost_at: float | None) -> tuple[Failure | None, bool]:
-        if lost_at is not None:
-            self._record("reconnect", lost_at, run)
-            self._lost_at = None
-        try:
-            while True:
-                self._wake.clear()
-                if self._stopping.is_set():
-                    return None, False
-                now = time.monotonic()
-                if run.failure is None and self._turns.generation_over(now):
-                    log.info("link %d: generationComplete and silence: turn over", run.link.index)
-                    self._turns.turn_ended_quietly(now)
-                    self._emit_all(self._decoder.end_turn_quietly())
-                    self._proved()
-                if run.failure is None and self._turns.overdue(now):
-                    log.warning("link %d: the server stopped answering", run.link.index)
-                    run.failure = classify(FailureKind.STALLED, where=self.endpoint.where)
-                stale = run.link.config_gen != self._connector.config_gen
-                if self._handover is None and stale:
-                    window = Handover(now, self._switch_window_s)
-                    self._start_handover(window, self._switch_kind)
-                if self._handover is not None:
-                    switched = self._advance_handover(run, now)
-                    if switched is not None:
-                        run = switched
-                        continue
-                if run.failure is not None and self._handover is None:
-                    return run.failure, run.go_away
-                await self._sleep(now)
-        finally:
-            self._stop_run(run)
-            self._end_handover()
-
-    def _start_run(self, link: Link) -> _Run:
-        run = _Run(link)
-        self._current = run
-        replay = deque(self._turns.replay())
-        self._turns.connection_changed(time.monotonic())
-        self._retry.connected()
-        self._during_setup = False
-        self._resuming = link.resumed_from is not None
-        seed: list[tuple[Role, str]] = []
-        if link.resumed_from is None:
-            # The context as it is now, at the switch (not when the link was prepared); said
-            # once, not again for each new session that fails before its first turn.
-            seed, notice = self._memory.fresh_start(link.initial_history)
-            if notice:
-                self._emit(Notice(notice))
-        run.tasks = [
-            asyncio.create_task(self._receive(run), name=f"live-receive-{link.index}"),
-            asyncio.create_task(self._send(run, replay, seed), name=f"live-send-{link.index}"),
-        ]
-        return run
-
-    def _stop_run(self, run: _Run) -> None:
-        for task in run.tasks:
-            task.cancel()
-        self._close_link(run.link)
-        if self._current is run:
-            self._current = None
-        # Calls the old connection asked for are never answered on another one.
-        gone = self._tools.link_gone(run.link.index)
-        if gone:
-            self._emit(ToolCallCancelled(gone))
-
-    def _close_link(self, link: Link) -> None:
-        closing = link.close_soon()
-        self._closing.add(closing)
-        closing.add_done_callback(self._link_closed)
-
-    def _link_closed(self, closing: asyncio.Task[None]) -> None:
-        self._closing.discard(closing)
-        # A closed connection (websockets, TLS and zlib state: ~0.5 MB, much of it outside
-        # Python's heap) is a reference cycle, freed only by a full collection. A steady app
-        # runs those rarely, so every connection left stayed for a long time: the window
-        # soak's slow RSS climb. Collect once, shortly after the last close of a burst.
-        if self._collect is not None:
-            self._collect.cancel()
-        self._collect = asyncio.get_running_loop().call_later(COLLECT_AFTER_S, self._gc)
-
-    def _gc(self) -> None:
-        self._collect = None
-        gc.collect()
-
-    def _connection_ended(self) -> None:
-        """Lines and audio in flight on the connection that ended."""
-        if self._turns.in_turn:
-            self._emit(Interrupted())  # the speaker drops the cut reply's queued audio
-        replaying_audio = InputKind.AUDIO in self._turns.replay_kinds()
-        self._emit_all(self._decoder.connection_changed(replaying_audio=replaying_audio))
-
-    def _record(self, kind: str, started_at: float, run: _Run, forced: bool = False) -> None:
-        replayed = self._turns.replay_kinds()
-        self.switches.append(
-            Switch(
-                kind,
-                started_at,
-                time.monotonic(),
-                len(replayed),
-                self._turns.replay_audio_s,
-                forced,
-            )
-        )
-        log.info("link %d serving after %s (%s)", run.link.index, kind, self.switches[-1])
-
-    async def _sleep(self, now: float) -> None:
-        # A missing deadline is no deadline: `(None or now) + 0.01` woke the loop every 10 ms
-        # forever (~6 % of a core in an idle window).
-        stall = self._turns.stall_deadline(now)
-        deadlines = [now + 1.0] + ([stall + 0.01] if stall is not None else [])
-        if self._handover is not None:
-            settle = self._turns.settle_deadline()
-            deadlines.append(self._handover.handover.deadline)
-            if settle is not None:
-                deadlines.append(settle + 0.01)
-        timeout = min(d - now for d in deadlines if d > now)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout)
-
-    async def _receive(self, run: _Run) -> None:
-        try:
-            async for message in run.link.messages():
-                self._on_message(message, run.link)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            run.failure = run.failure or self._connector.failure_of(exc)
-        finally:
-            self._wake.set()
-
-    async def _send(
-        self, run: _Run, replay: deque[Outgoing], seed: Sequence[tuple[Role, str]] = ()
-    ) -> None:
-        link = run.link
-        try:
-            if link.initial_history:
-                await link.send_history(seed)
-            while replay:
-                await link.deliver(replay[0])
-                self._turns.redelivered(replay.popleft())
-            while True:
-                while self._outbox:
-                    await link.deliver(self._outbox.peek())
-                    # Only once the SDK took it: a drop before this keeps it for the next link.
-                    item = self._outbox.taken()
-                    self._turns.sent(item, item.kind, time.monotonic(), item.seconds)
-                self._outbox.changed.clear()
-                await self._outbox.changed.wait()
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            run.failure = run.failure or self._connector.failure_of(exc)
-        finally:
-            self._wake.set()
+    # -- what the server says (serving one connection: `serving.Serving`) ---------------
 
     def _on_message(self, message: dict[str, Any], link: Link) -> None:
         events = self._decoder.decode(message)
@@ -527,66 +343,16 @@ class LiveSession(LiveInputs):
             if isinstance(event, GoAway):
                 if self._current is not None and self._current.link is link:
                     self._current.go_away = True
-                self._begin_handover(event)
+                log.info("goAway: %.1f s left; preparing the next connection", event.time_left_s)
+                self._switching.go_away(event)
             self._emit(event)
             if isinstance(event, GoAway | TurnComplete | ResumptionUpdate):
                 self._wake.set()
-
-    # -- make-before-break --------------------------------------------------------------
-
-    def _begin_handover(self, event: GoAway) -> None:
-        log.info("goAway: %.1f s left; preparing the next connection", event.time_left_s)
-        handover = Handover(time.monotonic(), event.time_left_s)
-        if self._handover is None:
-            self._start_handover(handover, "handover")
-        elif handover.deadline < self._handover.handover.deadline:
-            self._handover.handover = handover  # a settings switch must not outlast the server
-
-    def _start_handover(self, handover: Handover, kind: str) -> None:
-        self._handover = HandoverRunner(
-            handover,
-            kind=kind,
-            open_link=self._connector.open,
-            close_link=self._close_link,
-            failure_of=self._connector.failure_of,
-            refused_handle=self._forget_handle,
-            # A newer handle or newer settings make a prepared connection stale.
-            state_gen=lambda: (self._memory.handle_gen, self._connector.config_gen),
-            wake=self._wake.set,
-        )
-
-    def _advance_handover(self, run: _Run, now: float) -> _Run | None:
-        runner = self._handover
-        assert runner is not None
-        link = runner.step(
-            now, old_busy=not self._turns.settled(now), old_alive=run.failure is None
-        )
-        if runner.ended:
-            self._handover = None
-        if link is None:
-            return None
-        forced = run.failure is None and self._turns.busy
-        self._stop_run(run)
-        self._connection_ended()
-        new = self._start_run(link)
-        self._record(runner.kind, runner.handover.received_at, new, forced)
-        if runner.kind == "settings" and link.resumed_from is not None:
-            self._emit(Notice("New settings in use; the conversation goes on."))
-        return new
-
-    def _end_handover(self) -> None:
-        if self._handover is not None:
-            self._handover.end()
-            self._handover = None
 
     def _forget_handle(self) -> None:
         self._memory.forget_handle()
 
     # -- events -------------------------------------------------------------------------
-
-    def _proved(self) -> None:
-        if self._retry.proved():
-            self._machine.healthy()
 
     def _fire(self, trigger: Trigger, detail: str = "", retry_in_s: float = 0.0) -> None:
         change = self._machine.fire(trigger, detail, retry_in_s)

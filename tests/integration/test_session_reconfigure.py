@@ -19,7 +19,7 @@ from desktop.core.events import (
 )
 from desktop.core.live_config import Reconfigure
 from desktop.emulator import Fault, LiveEmulator
-from desktop.session.live_session import COLLECT_AFTER_S
+from desktop.session.closing import COLLECT_AFTER_S
 
 from tests.integration.test_session_resilience import complete, finish, session_for, until
 from tests.support.events import EventLog

@@ -55,6 +55,10 @@ def _with_fd_budget(limits: AdmissionLimits) -> AdmissionLimits:
     return dataclasses.replace(limits, fd_budget=min(limits.fd_budget, budget))
 
 
+# The listen queue, and so the most connections taken in one accept burst (see start()).
+ACCEPT_BACKLOG = 32
+
+
 class CompanionServer:
     """Listens on `host` (None: every interface) and `port` (0: any free one)."""
 
@@ -124,6 +128,12 @@ class CompanionServer:
             ping_timeout=20,
             close_timeout=CLOSE_TIMEOUT_S,
             server_header="Screenmate",
+            # asyncio accepts up to `backlog` connections in one go before any of them reaches
+            # the gate: with its default of 100, a flood on a busy machine (the loop late, the
+            # kernel's queue full) took 100 descriptors at once, past the gate's reserve of 48,
+            # and accept() failed with EMFILE. 16 stays well inside the reserve; a device whose
+            # connection finds the queue full is answered on its retry.
+            backlog=ACCEPT_BACKLOG,
         )
         self._watchdog = asyncio.create_task(self._watch_stalls(), name="companion-watchdog")
         log.info("companion listener on %s port %d", self._host or "all interfaces", self.port)

@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 from desktop.companion import CompanionService, ServerLimits
+from desktop.companion.server import ACCEPT_BACKLOG
 from desktop.core.companion_admission import AdmissionLimits
 from desktop.core.events import LineSource, Role, TranscriptLine
 from desktop.core.fanout import EventFanout
@@ -308,11 +309,12 @@ class Pinger:
         self.ws = ws
         self.answered = 0
         self.failures: list[str] = []
+        self._stopping = False
         self._task = asyncio.create_task(self._run())
 
     async def _run(self) -> None:
         n = 0
-        while True:
+        while not self._stopping:
             n += 1
             try:
                 await self.ws.send(json.dumps({"type": "ping", "id": n}))
@@ -326,6 +328,10 @@ class Pinger:
             await asyncio.sleep(0.02)
 
     async def stop(self) -> None:
+        # The flag as well as the cancel: on Python 3.11, asyncio.wait_for (in recv_json) can
+        # swallow a cancel that lands as the pong arrives, and the loop went on pinging: stop()
+        # then waited for ever (seen under CPU load, in CI).
+        self._stopping = True
         self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._task
@@ -392,7 +398,9 @@ async def test_a_flood_of_unauthenticated_sockets_and_half_open_tls_leaves_devic
     await pinger.stop()
     assert pinger.failures == [] and pinger.answered > 10
     assert not any(isinstance(r, str) and r in ("paired", "welcome") for r in results)
-    assert sum(1 for r in results[:150] if r is True) >= 100  # refused or timed out by us
+    # Refused or timed out by us: at least a full listen queue's worth. The rest of a burst
+    # waits in the kernel's queue (it holds no descriptor of ours: server.ACCEPT_BACKLOG).
+    assert sum(1 for r in results[:150] if r is True) >= ACCEPT_BACKLOG
     for ws in (again, phone, device):
         await ws.send(json.dumps({"type": "ping", "id": "after"}))
         while (await recv_json(ws, "pong"))["id"] != "after":

@@ -294,18 +294,18 @@ class Voice:
         if any(not isinstance(a, SendAudio) for a in actions):
             self._notify()
 
-    def _on_mic_block(self, pcm: bytes) -> None:
+    def _on_mic_block(self, pcm: bytes, at: float) -> None:
         if self._echo is not None:
-            pcm = self._echo.process(pcm)
+            pcm = self._echo.process(pcm, at)
         self.meter.update(pcm, len(pcm) / 2 / MIC_RATE)
         if self._companion_has_floor():
             return
         self._do(self.talk.mic(pcm))
 
-    def _on_played(self, pcm: bytes, rate: int) -> None:
+    def _on_played(self, pcm: bytes, rate: int, at: float) -> None:
         if self._echo is not None:
             self._echo.set_output_latency(self.speaker.device_latency_s)
-            self._echo.far_end(pcm, rate)
+            self._echo.far_end(pcm, rate, at)
 
     def _on_speaking(self, speaking: bool) -> None:
         if self._hangover is not None:

@@ -3,7 +3,9 @@
 The PortAudio callback never blocks and never decides anything: it copies the block and hands
 it to the asyncio loop with `call_soon_threadsafe` into a bounded queue (the oldest block is
 dropped if the loop falls behind). A pump task on the loop resamples to 16 kHz if the device
-could not open at 16 kHz, and calls `on_block(pcm16k_bytes)` with 20 ms blocks.
+could not open at 16 kHz, and calls `on_block(pcm16k_bytes, at)` with 20 ms blocks, `at` being
+the monotonic time of the block's first sample as the callback saw it (the echo canceller pairs
+mic and speaker by these times, not by when the loop got to them).
 
 Health for the `Voice` supervisor: `failed` (PortAudio ended the stream by itself, e.g. the
 device vanished), `last_block_at` and `running` (a stream that stopped delivering and that
@@ -38,7 +40,7 @@ class Microphone:
     def __init__(
         self,
         device: str,
-        on_block: Callable[[bytes], None],
+        on_block: Callable[[bytes, float], None],
         *,
         block_ms: int = BLOCK_MS,
         queue_blocks: int = QUEUE_BLOCKS,
@@ -159,11 +161,13 @@ class Microphone:
 
     async def _run_pump(self) -> None:
         while True:
-            block, _ = await self._queue.get()
+            block, at = await self._queue.get()
             if self._resampler is not None:
                 block = self._resampler.process(block)
             if block.size:
+                # The callback came when the block's last sample was in: its first was earlier.
+                started = at - block.size / RATE
                 try:
-                    self._on_block(block.astype("<i2").tobytes())
+                    self._on_block(block.astype("<i2").tobytes(), started)
                 except Exception:
                     log.exception("microphone consumer failed")

@@ -10,8 +10,8 @@ what is queued is dropped and, if audio may still sit in the device's buffer, th
 aborted and restarted (~1-2 ms) so that goes too.
 
 Reports to the loop (via `call_soon_threadsafe`): `on_speaking(bool)` when the model's audio
-starts or stops coming out, and `on_played(pcm, rate)` with every block actually played (the
-far-end reference for the echo canceller).
+starts or stops coming out, and `on_played(pcm, rate, at)` with every block actually played
+(the far-end reference for the echo canceller), `at` being the monotonic time the device took it.
 """
 
 from __future__ import annotations
@@ -38,9 +38,10 @@ log = logging.getLogger(__name__)
 RATE = 24_000
 BLOCK_MS = 10
 # With the WebRTC echo canceller on, 20 ms blocks (PortAudio then keeps 40 ms in the device):
-# measured through the null sink's monitor, 10 ms blocks let the echo come back ~15 ms before
-# its reference reached the canceller, which then removed nothing (20 ms: 23-58 ms after, ~30
-# dB removed). Real hardware plays later than a null sink, so 10 ms may work there: unmeasured.
+# measured through the null sink's monitor (bench_voice --erle), 20 ms blocks gave 41 dB in
+# every run; 10 ms blocks gave 40-42 dB in 4 runs of 6 and 26-30 in the other 2 (the echo then
+# comes back 15-30 ms after its reference, at the near edge of the canceller's reach). Real
+# hardware plays later than a null sink, so 10 ms may do as well there: unmeasured.
 AEC_BLOCK_MS = 20
 DEVICE_LATENCY_S = LADDER_S[0]  # two blocks: what PortAudio's ALSA host keeps in the device
 PREFILL_MS = 0  # the jitter buffer's start level; it grows after real underruns
@@ -54,7 +55,7 @@ class Speaker:
         device: str,
         *,
         on_speaking: Callable[[bool], None] | None = None,
-        on_played: Callable[[bytes, int], None] | None = None,
+        on_played: Callable[[bytes, int, float], None] | None = None,
         block_ms: int = BLOCK_MS,
         latency_s: float = DEVICE_LATENCY_S,
         prefill_ms: int = PREFILL_MS,
@@ -284,7 +285,7 @@ class Speaker:
             return
         with contextlib.suppress(RuntimeError):
             if self.on_played is not None and playing:
-                loop.call_soon_threadsafe(self.on_played, block.tobytes(), self.device_rate)
+                loop.call_soon_threadsafe(self.on_played, block.tobytes(), self.device_rate, now)
             if playing != self._speaking:
                 self._speaking = playing
                 loop.call_soon_threadsafe(self._report_speaking, playing)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 from desktop.core.events import Role
@@ -49,8 +49,8 @@ class LinkRun:
     def start(self, replay: deque[Outgoing], seed: Sequence[tuple[Role, str]] = ()) -> None:
         index = self.link.index
         self.tasks = [
-            asyncio.create_task(self._receive(), name=f"live-receive-{index}"),
-            asyncio.create_task(self._send(replay, seed), name=f"live-send-{index}"),
+            asyncio.create_task(self._guarded(self._receive()), name=f"live-receive-{index}"),
+            asyncio.create_task(self._guarded(self._send(replay, seed)), name=f"live-send-{index}"),
         ]
 
     def failed(self, exc: BaseException) -> None:
@@ -61,10 +61,10 @@ class LinkRun:
         for task in self.tasks:
             task.cancel()
 
-    async def _receive(self) -> None:
+    async def _guarded(self, work: Coroutine[Any, Any, None]) -> None:
+        """Either task: its failure is kept, and the serve loop is woken however it ends."""
         try:
-            async for message in self.link.messages():
-                self._on_message(message, self.link)
+            await work
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -72,25 +72,22 @@ class LinkRun:
         finally:
             self._wake()
 
+    async def _receive(self) -> None:
+        async for message in self.link.messages():
+            self._on_message(message, self.link)
+
     async def _send(self, replay: deque[Outgoing], seed: Sequence[tuple[Role, str]]) -> None:
         link = self.link
-        try:
-            if link.initial_history:
-                await link.send_history(seed)
-            while replay:
-                await link.deliver(replay[0])
-                self._turns.redelivered(replay.popleft())
-            while True:
-                while self._outbox:
-                    await link.deliver(self._outbox.peek())
-                    # Only once the SDK took it: a drop before this keeps it for the next link.
-                    item = self._outbox.taken()
-                    self._turns.sent(item, item.kind, time.monotonic(), item.seconds)
-                self._outbox.changed.clear()
-                await self._outbox.changed.wait()
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            self.failed(exc)
-        finally:
-            self._wake()
+        if link.initial_history:
+            await link.send_history(seed)
+        while replay:
+            await link.deliver(replay[0])
+            self._turns.redelivered(replay.popleft())
+        while True:
+            while self._outbox:
+                await link.deliver(self._outbox.peek())
+                # Only once the SDK took it: a drop before this keeps it for the next link.
+                item = self._outbox.taken()
+                self._turns.sent(item, item.kind, time.monotonic(), item.seconds)
+            self._outbox.changed.clear()
+            await self._outbox.changed.wait()
